@@ -1,0 +1,1 @@
+//! Event coder: actors, verb patterns and event assembly on the dependency parse

@@ -1,0 +1,1 @@
+//! The default dictionaries and trained models, embedded

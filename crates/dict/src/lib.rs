@@ -1,0 +1,1 @@
+//! tocsin dictionary language; PETRARCH and TABARI import

@@ -1,0 +1,1 @@
+//! Embedded gazetteer, place recognition and event geolocation

@@ -1,0 +1,1 @@
+//! Transition-based dependency parser trained on UD English

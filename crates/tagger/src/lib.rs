@@ -1,0 +1,1 @@
+//! POS tagger and lemmatizer trained on UD English

@@ -1,0 +1,1 @@
+//! Sentence splitter and tokenizer for English news, keeping byte offsets

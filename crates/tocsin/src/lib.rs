@@ -1,0 +1,1 @@
+//! tocsin: raw news text to auditable political event data
