@@ -13,6 +13,7 @@
 //! assert_eq!(doc.span_text(doc.sentences()[0].span), "Russia massed troops.");
 //! ```
 
+pub mod conllu;
 mod date;
 mod deprel;
 mod doc;
