@@ -6,3 +6,10 @@
 mod models;
 
 pub use models::*;
+
+/// A short news story written for tocsin's demo (`tocsin demo`): troop build-up,
+/// talks, sanctions threats, fighting, a refusal. Our own text, MIT OR Apache-2.0.
+pub const EXAMPLE_ARTICLE: &str = include_str!("../examples/border-crisis.txt");
+
+/// The date the example story is set on.
+pub const EXAMPLE_DATE: &str = "2021-12-06";
