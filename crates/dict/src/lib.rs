@@ -1,1 +1,29 @@
-//! tocsin dictionary language; PETRARCH and TABARI import
+//! tocsin-dict: the tocsin dictionary language, its compiler and checker, and
+//! import of PETRARCH and TABARI dictionaries.
+//!
+//! Dictionaries are reviewable text (see `LANGUAGE.md` in this crate); the
+//! compiler turns a directory of them into [`Dictionaries`], the immutable
+//! model the event coder (`tocsin-coder`) consumes, and into a versioned
+//! binary ([`Dictionaries::to_bytes`]) that `tocsin-data` embeds at build time.
+//!
+//! ```
+//! use tocsin_dict::{name_tokens, Dictionaries};
+//! let d = Dictionaries::default();
+//! let bytes = d.to_bytes().unwrap();
+//! assert_eq!(Dictionaries::from_bytes(&bytes).unwrap(), d);
+//! assert_eq!(name_tokens("Putin's"), ["putin", "'s"]);
+//! ```
+
+mod binary;
+mod diag;
+mod model;
+mod names;
+mod serde_date;
+
+pub use binary::{FORMAT_VERSION, MAGIC};
+pub use diag::{Diagnostic, DictError, Level};
+pub use model::*;
+pub use names::{
+    is_capitalised_name, name_tokens, normalize_token, tokenize_name, NameIndex, NameRef, NameRole,
+    NameTarget, NameTok,
+};
