@@ -1,1 +1,212 @@
-//! Event coder: actors, verb patterns and event assembly on the dependency parse
+//! tocsin-coder: who did what to whom, read off the dependency parse.
+//!
+//! The coder is the pipeline stage after the parser (`code`: requires tokens,
+//! tags, lemmas and dependencies; provides events). For each sentence it
+//!
+//! 1. drops sentences (or stories) holding a discard phrase, and questions;
+//! 2. finds actor and agent names by longest match (`tocsin_dict::NameIndex`)
+//!    and combines them along the parse into coded actors: possessives,
+//!    adjectives, compounds and appositions join a country to an agent
+//!    ("Russia's foreign minister" → RUSGOV), persons resolve by the event date,
+//!    a bare agent ("the troops") borrows its country from the previous
+//!    sentence or the dateline (marked `ActorSource::Context`);
+//! 3. tries every verb and event-noun pattern of each token's lemma — tocsin
+//!    dependency patterns and imported PETRARCH/TABARI word-sequence patterns
+//!    alike — and keeps the most specific match;
+//! 4. takes the source from the subject (or the `by` agent of a passive) and
+//!    the target from the place the pattern names, pairing every source with
+//!    every target (compound actors), both ways for symmetric meetings;
+//! 5. walks up through verbs that embed the event: `modal` rows and `derive`
+//!    rows turn "refused to meet" into a rejection (12x, negated), "threatened
+//!    to attack" into a threat (13x), "agreed to meet" into an intent (036);
+//!    report verbs mark the event claimed; if-clauses and could/might/would
+//!    mark it hypothetical; will/going to/set to mark it future;
+//! 6. attaches sizes (dead, injured, arrested, troops), the date (document,
+//!    dateline, or a relative day) and the provenance (file, line, pattern).
+//!
+//! Over-generation is the field's main failure, so the coder prefers
+//! precision: no event without both a source and a target (unless
+//! `require_dyad` is off), at most one event per (verb, source, target),
+//! questions and negated acts never coded as the act.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use tocsin_coder::{Coder, CoderOptions};
+//! let coder = Coder::new(Arc::new(tocsin_dict::Dictionaries::default()), CoderOptions::default());
+//! let mut doc = tocsin_core::Doc::new("");
+//! tocsin_core::Stage::annotate(&coder, &mut doc);
+//! assert!(doc.events.is_empty());
+//! ```
+//!
+//! The evaluation harness for the PETRARCH and TABARI validation suites is in
+//! [`eval`].
+
+mod actors;
+mod assemble;
+pub mod eval;
+mod explain;
+mod patterns;
+mod sent;
+mod size;
+mod when;
+
+use actors::Context;
+use sent::Sent;
+use std::sync::Arc;
+use tocsin_core::{Doc, Layer, Stage};
+use tocsin_dict::Dictionaries;
+
+/// Options of the coder.
+#[derive(Clone, Debug)]
+pub struct CoderOptions {
+    /// Drop events without a source and a target (PETRARCH/TABARI default).
+    pub require_dyad: bool,
+    /// Code sentences that end with a question mark (off: questions assert nothing).
+    pub code_questions: bool,
+    /// Codes (prefixes) of symmetric events: with a compound source and no
+    /// target, each member is paired with the others ("Biden and Putin met").
+    pub symmetric_prefixes: Vec<String>,
+    /// Codes coded both ways when a target is named ("Biden met Putin" →
+    /// USA→RUS and RUS→USA). Only applied with tocsin dictionaries; imported
+    /// PETRARCH/TABARI dictionaries use their own paired codes.
+    pub mirror_codes: Vec<String>,
+    /// Use the bare agent's context country (previous sentence, dateline).
+    pub context_actors: bool,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            require_dyad: true,
+            code_questions: false,
+            symmetric_prefixes: vec!["04".into(), "036".into()],
+            mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
+            context_actors: true,
+        }
+    }
+}
+
+/// The event coder. Immutable once built; share it between threads.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    dicts: Arc<Dictionaries>,
+    options: CoderOptions,
+}
+
+impl Coder {
+    /// A coder over compiled dictionaries.
+    #[must_use]
+    pub fn new(dicts: Arc<Dictionaries>, options: CoderOptions) -> Coder {
+        Coder { dicts, options }
+    }
+
+    /// The options in force.
+    #[must_use]
+    pub fn options(&self) -> &CoderOptions {
+        &self.options
+    }
+
+    /// The dictionaries in use.
+    #[must_use]
+    pub fn dictionaries(&self) -> &Arc<Dictionaries> {
+        &self.dicts
+    }
+
+    /// The parse of sentence `sentence` and every rule tried on it, for
+    /// `--explain`. Events are computed as in [`Stage::annotate`] with the
+    /// context of the earlier sentences.
+    #[must_use]
+    pub fn explain(&self, doc: &Doc, sentence: usize) -> String {
+        explain::explain(self, doc, sentence)
+    }
+
+    /// Runs the coder over a document, writing the trace of `explain_sentence`.
+    fn run(&self, doc: &Doc, explain_sentence: Option<usize>, trace: &mut String) -> Run {
+        let date = doc.meta.date;
+        let dateline = if doc.sentences().is_empty() {
+            None
+        } else {
+            when::dateline_date(doc, date)
+        };
+        let mut ctx = Context::default();
+        if self.options.context_actors && !doc.sentences().is_empty() {
+            ctx.dateline = dateline_country(&self.dicts, doc, date);
+        }
+        let mut run = Run::default();
+        for si in 0..doc.sentences().len() {
+            let s = Sent::new(doc, si);
+            let mut sctx = ctx.clone();
+            if !self.options.context_actors {
+                sctx = Context::default();
+            }
+            let tr = (explain_sentence == Some(si)).then_some(&mut *trace);
+            let out = self.code_sentence(&s, date, dateline, &sctx, tr);
+            for n in out.notes {
+                let span = doc.sentences().get(si).map(|x| x.span);
+                run.notes.push((span, n));
+            }
+            run.events.extend(out.events.into_iter().map(|(_, e)| e));
+            if out.context_country.is_some() {
+                ctx.previous = out.context_country;
+            }
+            if out.stop_story {
+                run.events.clear();
+                break;
+            }
+        }
+        run
+    }
+}
+
+#[derive(Default)]
+struct Run {
+    events: Vec<tocsin_core::Event>,
+    notes: Vec<(Option<tocsin_core::Span>, String)>,
+}
+
+/// The country of a dateline ("MOSCOW, Dec 7 (Reuters) -"): an actor name at
+/// the start of the first sentence, followed by a comma, dash or parenthesis.
+fn dateline_country(
+    d: &Dictionaries,
+    doc: &Doc,
+    date: Option<tocsin_core::Date>,
+) -> Option<String> {
+    let s = Sent::new(doc, 0);
+    let m = actors::find_mentions(d, &s, date);
+    let first = m.first().filter(|m| m.start == 0)?;
+    let next = s.lower.get(first.end)?;
+    if !matches!(next.as_str(), "," | "-" | "--" | "(" | ":" | "—") {
+        return None;
+    }
+    match &first.kind {
+        actors::MentionKind::Actor { id, .. } => d
+            .actors
+            .get(*id as usize)?
+            .code_at(date)
+            .map(|(c, _)| c.to_string()),
+        actors::MentionKind::Agent { .. } => None,
+    }
+}
+
+impl Stage for Coder {
+    fn name(&self) -> &'static str {
+        "code"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+
+    fn annotate(&self, doc: &mut Doc) {
+        let mut trace = String::new();
+        let run = self.run(doc, None, &mut trace);
+        for (span, n) in run.notes {
+            doc.note("code", span, n);
+        }
+        doc.events.extend(run.events);
+    }
+}

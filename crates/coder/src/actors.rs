@@ -1,0 +1,357 @@
+//! Actors in a sentence: dictionary names and agent nouns found by longest
+//! match, then combined along the parse into coded actors ("Russia's foreign
+//! minister" → RUS GOV, "Russian army troops" → RUS MIL, "Sergei Lavrov,
+//! Russia's foreign minister" → RUS GOV).
+
+use crate::sent::Sent;
+use tocsin_core::{ActorRef, ActorSource, Date, Span};
+use tocsin_dict::{normalize_token, ActorKind, Dictionaries, NameRef, NameRole};
+
+/// What a run of tokens names.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum MentionKind {
+    /// A named actor; `sectors` are those the name adds (metonyms, capitals).
+    Actor {
+        id: u32,
+        role: NameRole,
+        sectors: Vec<String>,
+    },
+    Agent {
+        id: u32,
+    },
+}
+
+/// A dictionary name found at tokens `start..end` of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+}
+
+/// Finds actor and agent names by longest match, left to right. Actor names
+/// win over agent names of the same length ("Kremlin" may be both).
+pub(crate) fn find_mentions(d: &Dictionaries, s: &Sent<'_>, date: Option<Date>) -> Vec<Mention> {
+    let norm: Vec<String> = (0..s.n).map(|i| normalize_token(s.word(i))).collect();
+    let raw: Vec<&str> = (0..s.n).map(|i| s.word(i)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.n {
+        let actor = d.names.lookup(&norm, &raw, i, date);
+        let agent = d.agent_index.lookup(&norm, &raw, i, date);
+        let (len, kind) = match (actor, agent) {
+            (Some((n, t)), ag) if ag.as_ref().map_or(true, |(m, _)| *m <= n) => {
+                let Some(t) = pick_actor(d, &t, date) else {
+                    i += 1;
+                    continue;
+                };
+                (n, t)
+            }
+            (_, Some((n, t))) => match t.iter().find_map(|t| match t.target {
+                NameRef::Agent(id) => Some(id),
+                _ => None,
+            }) {
+                Some(id) => (n, MentionKind::Agent { id }),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push(Mention {
+            start: i,
+            end: i + len,
+            kind,
+        });
+        i += len;
+    }
+    out
+}
+
+fn pick_actor(
+    d: &Dictionaries,
+    targets: &[&tocsin_dict::NameTarget],
+    date: Option<Date>,
+) -> Option<MentionKind> {
+    // Prefer an actor that codes as somebody on the date (persons out of office
+    // code as nobody); then the first listed.
+    let mut fallback = None;
+    for t in targets {
+        let NameRef::Actor(id) = t.target else {
+            continue;
+        };
+        let Some(a) = d.actors.get(id as usize) else {
+            continue;
+        };
+        let k = MentionKind::Actor {
+            id,
+            role: t.role,
+            sectors: t.sectors.clone(),
+        };
+        if a.dates.contains(date) && a.code_at(date).is_some() {
+            return Some(k);
+        }
+        fallback.get_or_insert(k);
+    }
+    fallback
+}
+
+/// Relations that stay inside a noun phrase naming one actor.
+const NP_RELS: &[&str] = &[
+    "compound",
+    "amod",
+    "nmod:poss",
+    "flat",
+    "appos",
+    "det",
+    "case",
+    "nummod",
+    "nmod",
+    "punct",
+    "obl",
+    "flat:foreign",
+    "nmod:desc",
+];
+
+/// The context an actor may borrow its country from.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    /// Country of the last actor coded or named in an earlier sentence.
+    pub previous: Option<String>,
+    /// Country named by the dateline.
+    pub dateline: Option<String>,
+}
+
+/// A named actor found in a phrase: code, sectors, name, Wikidata id, span.
+type Named = (String, Vec<String>, String, Option<String>, Span);
+
+/// Resolves actors in sentences.
+#[derive(Debug)]
+pub(crate) struct Resolver<'a> {
+    pub d: &'a Dictionaries,
+    pub s: &'a Sent<'a>,
+    pub mentions: &'a [Mention],
+    /// For each token, the mention covering it.
+    pub at: Vec<Option<usize>>,
+    pub date: Option<Date>,
+    pub ctx: &'a Context,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        d: &'a Dictionaries,
+        s: &'a Sent<'a>,
+        mentions: &'a [Mention],
+        date: Option<Date>,
+        ctx: &'a Context,
+    ) -> Resolver<'a> {
+        let mut at = vec![None; s.n];
+        for (k, m) in mentions.iter().enumerate() {
+            for slot in at.iter_mut().take(m.end).skip(m.start) {
+                *slot = Some(k);
+            }
+        }
+        Resolver {
+            d,
+            s,
+            mentions,
+            at,
+            date,
+            ctx,
+        }
+    }
+
+    /// The actors a nominal `h` stands for: one per conjunct ("Biden and
+    /// Putin"), plus members joined by "along with"/"together with"/"as well as".
+    pub fn actors(&self, h: usize) -> Vec<ActorRef> {
+        let mut heads = vec![h];
+        let mut k = 0;
+        while k < heads.len() {
+            let x = heads[k];
+            for &c in &self.s.children[x] {
+                let rel = self.s.rel(c);
+                let joined = rel == "conj"
+                    || (matches!(rel, "nmod" | "obl")
+                        && self.s.case_of(c).is_some_and(|p| {
+                            matches!(p.as_str(), "along with" | "together with" | "as well as")
+                        }));
+                if joined && !heads.contains(&c) && self.s.upos(c) != tocsin_core::Upos::Verb {
+                    heads.push(c);
+                }
+            }
+            k += 1;
+        }
+        let mut out: Vec<ActorRef> = Vec::new();
+        for x in heads {
+            if let Some(a) = self.single(x) {
+                if !out.iter().any(|o| o.cameo() == a.cameo()) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// The tokens of the noun phrase headed by `h`, without conjuncts and clauses.
+    fn np_tokens(&self, h: usize) -> Vec<usize> {
+        let mut v = vec![h];
+        let mut k = 0;
+        while k < v.len() {
+            let x = v[k];
+            for &c in &self.s.children[x] {
+                let rel = self.s.rel(c);
+                if !NP_RELS.contains(&rel) {
+                    continue;
+                }
+                // "along with X" joins another actor, not a modifier.
+                if matches!(rel, "nmod" | "obl") && self.s.case_of(c).is_some_and(|p| p != "of") {
+                    continue;
+                }
+                if rel == "obl" && x == h {
+                    continue;
+                }
+                v.push(c);
+            }
+            k += 1;
+        }
+        // A mention that starts inside the phrase covers all its tokens.
+        let mut extra = Vec::new();
+        for &t in &v {
+            if let Some(m) = self.at[t] {
+                let m = &self.mentions[m];
+                extra.extend(m.start..m.end);
+            }
+        }
+        v.extend(extra);
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// One actor for the phrase headed by `h`.
+    pub fn single(&self, h: usize) -> Option<ActorRef> {
+        let toks = self.np_tokens(h);
+        let mut ms: Vec<usize> = toks.iter().filter_map(|&t| self.at[t]).collect();
+        ms.dedup();
+        let mut country: Option<Named> = None;
+        let mut agent_secs: Vec<String> = Vec::new();
+        let mut agent_country: Option<String> = None;
+        let mut span: Option<Span> = None;
+        let mut demonym_only = true;
+        let mut any_agent = false;
+        // The mention containing the head wins; otherwise the first in text order.
+        let head_m = self.at[h];
+        let mut order: Vec<usize> = ms.clone();
+        if let Some(hm) = head_m {
+            order.retain(|&m| m != hm);
+            order.insert(0, hm);
+        }
+        for &mi in &order {
+            let m = &self.mentions[mi];
+            let mspan = self.s.span_of(m.start, m.end - 1);
+            match &m.kind {
+                MentionKind::Actor { id, role, sectors } => {
+                    let Some(a) = self.d.actors.get(*id as usize) else {
+                        continue;
+                    };
+                    let Some((code, secs)) = a.code_at(self.date) else {
+                        continue;
+                    };
+                    if country.is_some() {
+                        // A second actor in the phrase (an apposition, "of"):
+                        // keep the first; its sectors may still add.
+                        continue;
+                    }
+                    let mut all: Vec<String> = secs.to_vec();
+                    all.extend(sectors.iter().cloned());
+                    if *role != NameRole::Demonym {
+                        demonym_only = false;
+                    }
+                    let code = match a.kind {
+                        ActorKind::Country | ActorKind::Person | ActorKind::Group => {
+                            code.to_string()
+                        }
+                        ActorKind::Org => code.to_string(),
+                    };
+                    country = Some((code, all, a.name.clone(), a.wikidata.clone(), mspan));
+                    span = Some(span.map_or(mspan, |s| s.cover(mspan)));
+                }
+                MentionKind::Agent { id } => {
+                    let Some(ag) = self.d.agents.get(*id as usize) else {
+                        continue;
+                    };
+                    any_agent = true;
+                    for sec in &ag.sectors {
+                        if !agent_secs.contains(sec) {
+                            agent_secs.push(sec.clone());
+                        }
+                    }
+                    if agent_country.is_none() {
+                        agent_country.clone_from(&ag.country);
+                    }
+                    span = Some(span.map_or(mspan, |s| s.cover(mspan)));
+                }
+            }
+        }
+        // Agents keep text order: sort their sectors by first mention.
+        let (code, mut sectors, name, wikidata, source) = match country {
+            Some((code, secs, name, wd, _)) => (code, secs, name, wd, ActorSource::Text),
+            None if any_agent => {
+                if let Some(c) = agent_country {
+                    (c.clone(), Vec::new(), c, None, ActorSource::Text)
+                } else if let Some(c) = &self.ctx.previous {
+                    (
+                        c.clone(),
+                        Vec::new(),
+                        c.clone(),
+                        None,
+                        ActorSource::Context("previous sentence".into()),
+                    )
+                } else if let Some(c) = &self.ctx.dateline {
+                    (
+                        c.clone(),
+                        Vec::new(),
+                        c.clone(),
+                        None,
+                        ActorSource::Context("dateline".into()),
+                    )
+                } else {
+                    return None;
+                }
+            }
+            None => return None,
+        };
+        for sec in agent_secs {
+            if !sectors.contains(&sec) {
+                sectors.push(sec);
+            }
+        }
+        if demonym_only && !any_agent && sectors.is_empty() {
+            sectors.push("CVL".into());
+        }
+        Some(ActorRef {
+            code,
+            sectors,
+            name,
+            span: span.unwrap_or_else(|| self.s.span(h)),
+            source,
+            wikidata,
+        })
+    }
+
+    /// The country of any actor named in the sentence, last one first: the
+    /// context for later sentences.
+    pub fn last_country(&self) -> Option<String> {
+        self.mentions.iter().rev().find_map(|m| match &m.kind {
+            MentionKind::Actor { id, .. } => {
+                let a = self.d.actors.get(*id as usize)?;
+                a.code_at(self.date).map(|(c, _)| c.to_string())
+            }
+            MentionKind::Agent { .. } => None,
+        })
+    }
+}

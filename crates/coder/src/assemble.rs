@@ -1,0 +1,536 @@
+//! Event assembly: from the patterns that hold in a sentence to events, with
+//! sources and targets, modality, derived codes for embedded events, sizes,
+//! dates and provenance.
+
+use crate::actors::{find_mentions, Context, Resolver};
+use crate::patterns::{hits, logical_obj, logical_subj, Hit};
+use crate::sent::Sent;
+use crate::{size, when, Coder};
+use std::fmt::Write as _;
+use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size};
+use tocsin_dict::{Constraint, DictFormat, ModalKind, PatternKind, Slot};
+
+/// The default places of a target, tried in order.
+fn default_targets(kind: PatternKind) -> Vec<Slot> {
+    match kind {
+        PatternKind::Verb => vec![
+            Slot::Obj,
+            Slot::Prep("against".into()),
+            Slot::Prep("on".into()),
+            Slot::Prep("with".into()),
+        ],
+        PatternKind::Noun => vec![
+            Slot::Prep("on".into()),
+            Slot::Prep("against".into()),
+            Slot::Prep("of".into()),
+            Slot::Prep("with".into()),
+        ],
+    }
+}
+
+fn default_sources(kind: PatternKind) -> Vec<Slot> {
+    match kind {
+        PatternKind::Verb => vec![Slot::Subj],
+        PatternKind::Noun => vec![
+            Slot::Prep("by".into()),
+            Slot::Poss,
+            Slot::Amod,
+            Slot::Compound,
+        ],
+    }
+}
+
+/// The result of walking up from an event's verb through the verbs that
+/// embed it ("refused to meet", "said ... attacked").
+#[derive(Debug, Default)]
+struct Embedding {
+    code: String,
+    modality: Modality,
+    /// Verbs that embed the event (their own patterns are not coded).
+    hosts: Vec<usize>,
+    /// The derivation steps, for provenance.
+    steps: Vec<String>,
+    /// A negation with no derive row: the event is not coded.
+    dropped: Option<String>,
+}
+
+/// What a sentence coded, before events are pushed.
+pub(crate) struct SentenceOutput {
+    pub events: Vec<(usize, Event)>,
+    pub notes: Vec<String>,
+    /// The country to carry to the next sentence.
+    pub context_country: Option<String>,
+    /// A story discard fired: stop coding the document.
+    pub stop_story: bool,
+}
+
+impl Coder {
+    /// Codes one sentence. `trace` receives the explanation when given.
+    pub(crate) fn code_sentence(
+        &self,
+        s: &Sent<'_>,
+        date: Option<Date>,
+        dateline: Option<Date>,
+        ctx: &Context,
+        mut trace: Option<&mut String>,
+    ) -> SentenceOutput {
+        let d = &*self.dicts;
+        let mut out = SentenceOutput {
+            events: Vec::new(),
+            notes: Vec::new(),
+            context_country: None,
+            stop_story: false,
+        };
+        // Discards.
+        let norm: Vec<String> = (0..s.n)
+            .map(|i| tocsin_dict::normalize_token(s.word(i)))
+            .collect();
+        let raw: Vec<&str> = (0..s.n).map(|i| s.word(i)).collect();
+        for i in 0..s.n {
+            if let Some((_, ts)) = d.discard_index.lookup(&norm, &raw, i, date) {
+                if let Some(tocsin_dict::NameRef::Discard(k)) = ts.first().map(|t| t.target) {
+                    let dis = &d.discards[k as usize];
+                    out.stop_story = dis.scope == tocsin_dict::DiscardScope::Story;
+                    let msg = format!("discarded by \"{}\" ({})", dis.phrase.text, dis.source);
+                    if let Some(t) = trace.as_deref_mut() {
+                        let _ = writeln!(t, "  {msg}");
+                    }
+                    out.notes.push(msg);
+                    return out;
+                }
+            }
+        }
+        let mentions = find_mentions(d, s, date);
+        let r = Resolver::new(d, s, &mentions, date, ctx);
+        if let Some(t) = trace.as_deref_mut() {
+            for m in &mentions {
+                let _ = writeln!(
+                    t,
+                    "  mention {}..{} {:?} \"{}\"",
+                    m.start + 1,
+                    m.end,
+                    m.kind,
+                    s.doc.span_text(s.span_of(m.start, m.end - 1))
+                );
+            }
+        }
+        if s.is_question() && !self.options.code_questions {
+            out.notes.push("question: events not coded".into());
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "  the sentence is a question: nothing is coded");
+            }
+            out.context_country = r.last_country();
+            return out;
+        }
+        let sizes = size::sizes(s);
+        // Candidate events per verb token.
+        let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
+        for v in 0..s.n {
+            let hs = hits(d, s, v);
+            if hs.is_empty() {
+                continue;
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                for h in &hs {
+                    let _ = writeln!(
+                        t,
+                        "  token {} \"{}\": {} `{}` (specificity {})",
+                        v + 1,
+                        s.word(v),
+                        h.pat.source_ref,
+                        h.pat.text,
+                        h.specificity
+                    );
+                }
+            }
+            let best = &hs[0];
+            if best.pat.code == "---" || best.pat.code.is_empty() {
+                continue;
+            }
+            let evs = self.events_for(s, &r, best, date, dateline, &sizes, trace.as_deref_mut());
+            let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
+            for e in evs {
+                cands.push((v, emb_hosts.clone(), e));
+            }
+        }
+        // A verb that embeds a coded event is not coded itself ("threatened
+        // to attack" is the threat, not also a bare 130).
+        let hosts: Vec<usize> = cands.iter().flat_map(|c| c.1.iter().copied()).collect();
+        let mut seen: Vec<(usize, String, String)> = Vec::new();
+        for (v, _, e) in cands {
+            if hosts.contains(&v) {
+                if let Some(t) = trace.as_deref_mut() {
+                    let _ = writeln!(
+                        t,
+                        "  token {} embeds another event: its own pattern is not coded",
+                        v + 1
+                    );
+                }
+                continue;
+            }
+            let key = (
+                v,
+                e.actor.cameo(),
+                e.recipient
+                    .as_ref()
+                    .map(ActorRef::cameo)
+                    .unwrap_or_default(),
+            );
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            out.events.push((v, e));
+        }
+        out.context_country = out
+            .events
+            .iter()
+            .rev()
+            .find(|(_, e)| e.actor.source == tocsin_core::ActorSource::Text)
+            .map(|(_, e)| e.actor.code.clone())
+            .or_else(|| r.last_country());
+        out
+    }
+
+    /// The events of one pattern hit: every source × target pair.
+    #[allow(clippy::too_many_arguments)]
+    fn events_for(
+        &self,
+        s: &Sent<'_>,
+        r: &Resolver<'_>,
+        h: &Hit<'_>,
+        date: Option<Date>,
+        dateline: Option<Date>,
+        sizes: &Size,
+        trace: Option<&mut String>,
+    ) -> Vec<Event> {
+        let d = &*self.dicts;
+        let v = h.tok;
+        let p = h.pat;
+        let sources = match h.src_tok {
+            Some(t) => r.actors(t),
+            None => {
+                let slots = if p.source.is_empty() {
+                    default_sources(p.kind)
+                } else {
+                    p.source.clone()
+                };
+                self.fill(s, r, v, &slots)
+            }
+        };
+        let target_slots = if p.target.is_empty() {
+            default_targets(p.kind)
+        } else {
+            p.target.clone()
+        };
+        let mut targets = match h.tgt_tok {
+            Some(t) => r.actors(t),
+            None => self.fill(s, r, v, &target_slots),
+        };
+        // A target that is also a source is not a target ("Biden and Putin met").
+        targets.retain(|t| {
+            !sources
+                .iter()
+                .any(|x| x.cameo() == t.cameo() && x.span == t.span)
+        });
+        let emb = self.embedding(s, v, &p.code);
+        if let Some(t) = trace {
+            let names =
+                |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
+            let _ = writeln!(
+                t,
+                "    best: sources [{}] targets [{}] code {} -> {} {:?}{}",
+                names(&sources),
+                names(&targets),
+                p.code,
+                emb.code,
+                emb.modality,
+                emb.dropped
+                    .as_ref()
+                    .map(|m| format!(" DROPPED: {m}"))
+                    .unwrap_or_default()
+            );
+        }
+        if emb.dropped.is_some() || sources.is_empty() {
+            return Vec::new();
+        }
+        let code = emb.code.clone();
+        let symmetric = self
+            .options
+            .symmetric_prefixes
+            .iter()
+            .any(|x| code.starts_with(x.as_str()));
+        let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
+        let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
+        if targets.is_empty() {
+            if symmetric && sources.len() >= 2 {
+                for a in &sources {
+                    for b in &sources {
+                        if a.cameo() != b.cameo() {
+                            pairs.push((a.clone(), Some(b.clone()), code.clone()));
+                        }
+                    }
+                }
+            } else if !self.options.require_dyad {
+                for a in &sources {
+                    pairs.push((a.clone(), None, code.clone()));
+                }
+            }
+        } else {
+            for a in &sources {
+                for b in &targets {
+                    if a.cameo() == b.cameo() {
+                        continue;
+                    }
+                    pairs.push((a.clone(), Some(b.clone()), code.clone()));
+                    if mirror {
+                        pairs.push((b.clone(), Some(a.clone()), code.clone()));
+                    }
+                    if let Some(pc) = &p.paired {
+                        pairs.push((b.clone(), Some(a.clone()), pc.clone()));
+                    }
+                }
+            }
+        }
+        let (edate, reason) = when::event_date(s, v, date, dateline);
+        let mut pattern = p.text.clone();
+        for st in &emb.steps {
+            pattern.push_str(" => ");
+            pattern.push_str(st);
+        }
+        pairs
+            .into_iter()
+            .map(|(a, b, code)| Event {
+                sentence: s.index as u32,
+                actor: a,
+                recipient: b,
+                cameo: self.cameo(&code),
+                plover: self.plover(&code),
+                modality: emb.modality,
+                size: *sizes,
+                verb: s.span(v),
+                date: edate,
+                date_reason: reason.clone(),
+                rule: RuleRef {
+                    file: p.source_ref.file.clone(),
+                    line: p.source_ref.line,
+                    pattern: pattern.clone(),
+                },
+                location: None,
+            })
+            .collect()
+    }
+
+    /// The actors of the first slot that yields any.
+    fn fill(&self, s: &Sent<'_>, r: &Resolver<'_>, v: usize, slots: &[Slot]) -> Vec<ActorRef> {
+        for slot in slots {
+            let heads: Vec<usize> = match slot {
+                Slot::Subj => logical_subj(s, v).into_iter().collect(),
+                Slot::Obj => logical_obj(s, v).into_iter().collect(),
+                Slot::Iobj => s.kid(v, "iobj").into_iter().collect(),
+                Slot::Prep(p) => {
+                    let mut deps = s.prep_deps(v, p);
+                    if let Some(o) = logical_obj(s, v) {
+                        deps.extend(s.prep_deps(o, p));
+                    }
+                    // "by" of a passive is the source, never the target.
+                    if p == "by" && s.is_passive(v) && s.upos(v) != tocsin_core::Upos::Noun {
+                        deps.clear();
+                    }
+                    deps
+                }
+                Slot::Xobj => s
+                    .kids(v, "xcomp")
+                    .filter_map(|x| logical_obj(s, x))
+                    .collect(),
+                Slot::Poss => s.kids(v, "nmod:poss").collect(),
+                Slot::Amod => s.kids(v, "amod").collect(),
+                Slot::Compound => s.kids(v, "compound").collect(),
+                Slot::None => return Vec::new(),
+            };
+            let mut found = Vec::new();
+            for x in heads {
+                for a in r.actors(x) {
+                    if !found.iter().any(|f: &ActorRef| f.cameo() == a.cameo()) {
+                        found.push(a);
+                    }
+                }
+            }
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Walks up from `v` through the verbs that embed it.
+    fn embedding(&self, s: &Sent<'_>, v: usize, code: &str) -> Embedding {
+        let d = &*self.dicts;
+        let mut e = Embedding {
+            code: code.to_string(),
+            ..Embedding::default()
+        };
+        self.clause_modality(s, v, &mut e, true);
+        let mut cur = v;
+        for _ in 0..8 {
+            let Some(h) = s.head[cur] else { break };
+            let link = s.rel(cur);
+            if link == "advcl" && matches!(s.mark(cur), Some("if" | "unless" | "whether")) {
+                e.modality.hypothetical = true;
+                break;
+            }
+            if link == "conj" {
+                // Shared auxiliaries attach to the first conjunct.
+                self.clause_modality(s, h, &mut e, false);
+                cur = h;
+                continue;
+            }
+            let case = s.case_of(cur);
+            let modal = d.modals_for(&s.lemma[h]).find(|m| {
+                let prep = m.constraints.iter().find_map(|c| match c {
+                    Constraint::Prep { prep, .. } => Some(prep.as_str()),
+                    _ => None,
+                });
+                let link_ok = match prep {
+                    Some(p) => {
+                        matches!(link.split(':').next(), Some("obl" | "nmod"))
+                            && case.as_deref() == Some(p)
+                    }
+                    None => matches!(link, "xcomp" | "ccomp" | "csubj" | "advcl" | "obj"),
+                };
+                link_ok
+                    && m.constraints
+                        .iter()
+                        .filter(|c| !matches!(c, Constraint::Prep { .. }))
+                        .all(|c| crate::patterns::constraint_holds(d, s, h, c))
+            });
+            // "is going to attack": a built-in future.
+            let going =
+                s.lemma[h] == "go" && link == "xcomp" && s.xpos(h) == tocsin_core::Xpos::Vbg;
+            if modal.is_none() && !going {
+                break;
+            }
+            if going {
+                e.modality.future = true;
+            } else if let Some(m) = modal {
+                self.apply(
+                    &mut e,
+                    m.kind,
+                    &format!("{} {}", m.kind.keyword(), m.source_ref),
+                );
+            }
+            e.hosts.push(h);
+            self.clause_modality(s, h, &mut e, true);
+            cur = h;
+        }
+        e
+    }
+
+    /// Negation, auxiliaries and reported speech of one clause.
+    fn clause_modality(&self, s: &Sent<'_>, v: usize, e: &mut Embedding, with_negation: bool) {
+        let d = &*self.dicts;
+        for a in s.auxes(v) {
+            match a {
+                "could" | "might" | "may" | "would" | "should" | "'d" | "ought" => {
+                    e.modality.hypothetical = true
+                }
+                "will" | "shall" | "'ll" | "wo" | "ll" => e.modality.future = true,
+                _ => {}
+            }
+        }
+        if with_negation && s.negated(v) {
+            self.apply(e, ModalKind::Negate, "negation");
+        }
+        // "X attacked Y, officials said" / "according to officials".
+        for &c in &s.children[v] {
+            let rel = s.rel(c);
+            if matches!(rel, "parataxis" | "advcl" | "ccomp")
+                && d.modals_for(&s.lemma[c])
+                    .any(|m| m.kind == ModalKind::Report)
+                && c > v
+            {
+                e.modality.claimed = true;
+            }
+            if matches!(rel, "obl" | "advcl") && s.case_of(c).as_deref() == Some("according to") {
+                e.modality.claimed = true;
+            }
+        }
+    }
+
+    /// Applies a modal kind to the running code.
+    fn apply(&self, e: &mut Embedding, kind: ModalKind, why: &str) {
+        let d = &*self.dicts;
+        match kind {
+            ModalKind::Report => e.modality.claimed = true,
+            ModalKind::Future => e.modality.future = true,
+            ModalKind::Hypothetical => e.modality.hypothetical = true,
+            ModalKind::Negate | ModalKind::Threat | ModalKind::Intent | ModalKind::Appeal => {
+                if kind == ModalKind::Negate {
+                    e.modality.negated = true;
+                }
+                match d.derive(kind, &e.code) {
+                    Some(row) => {
+                        e.steps.push(format!(
+                            "derive {} | {} | {} ({}; {why})",
+                            kind.keyword(),
+                            row.from,
+                            row.to,
+                            row.source_ref
+                        ));
+                        e.code.clone_from(&row.to);
+                    }
+                    None if kind == ModalKind::Negate => {
+                        e.dropped = Some(format!("no derive negate row for {} ({why})", e.code));
+                    }
+                    None => {
+                        // An intent, threat or appeal with no row keeps the
+                        // embedded code but is not an accomplished act.
+                        e.steps
+                            .push(format!("{} without a derive row ({why})", kind.keyword()));
+                        e.modality.future |= kind == ModalKind::Intent;
+                        e.modality.hypothetical |= kind != ModalKind::Intent;
+                    }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn cameo(&self, code: &str) -> CameoInfo {
+        match self.dicts.cameo.get(code) {
+            Some(c) => CameoInfo {
+                code: code.to_string(),
+                root: c.root.clone(),
+                quad_class: c.quad,
+                goldstein: c.goldstein,
+            },
+            None => CameoInfo {
+                code: code.to_string(),
+                root: code.chars().take(2).collect(),
+                quad_class: quad_of(code),
+                goldstein: 0.0,
+            },
+        }
+    }
+
+    pub(crate) fn plover(&self, code: &str) -> PloverInfo {
+        match self.dicts.cameo.get(code) {
+            Some(c) => PloverInfo {
+                event: c.plover_event.clone(),
+                mode: c.plover_mode.clone(),
+                context: c.plover_context.clone(),
+            },
+            None => PloverInfo::default(),
+        }
+    }
+}
+
+/// GDELT's quad class from the root of a CAMEO code (0 when not CAMEO).
+fn quad_of(code: &str) -> u8 {
+    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(1..=5) => 1,
+        Some(6..=8) => 2,
+        Some(9..=13) => 3,
+        Some(14..=20) => 4,
+        _ => 0,
+    }
+}
