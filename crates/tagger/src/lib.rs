@@ -1,1 +1,35 @@
-//! POS tagger and lemmatizer trained on UD English
+//! tocsin-tagger: part-of-speech tagger and lemmatizer for English, trained on
+//! UD English EWT.
+//!
+//! Sits after the tokenizer (`tocsin-text`) and before the dependency parser:
+//! as a pipeline [`tocsin_core::Stage`] named `"tag"`, [`Tagger`] fills the UPOS
+//! and XPOS (Penn Treebank) tags and the lemma of every token of a [`tocsin_core::Doc`].
+//!
+//! - The tagger is a greedy averaged perceptron over hashed word, affix, shape
+//!   and left-tag features, predicting joint UPOS+XPOS classes, with a tag
+//!   dictionary for frequent unambiguous words. The model is trained by
+//!   [`train::train`], committed compressed in `tocsin-data` and loaded by
+//!   [`Tagger::embedded`].
+//! - The [`Lemmatizer`] uses the predicted XPOS: exception tables, then suffix
+//!   rules checked against a lexicon (see `crates/tagger/data/README.md`).
+//!
+//! ```
+//! use tocsin_core::{Upos, Xpos};
+//! let tagger = tocsin_tagger::Tagger::embedded().expect("embedded model loads");
+//! let mut tags = Vec::new();
+//! tagger.tag(&["Russian", "troops", "massed", "on", "the", "border", "."], &mut tags);
+//! assert_eq!(tags[1], (Upos::Noun, Xpos::Nns));
+//! let lemma = tagger.lemmatizer().lemma("troops", tags[1].0, tags[1].1);
+//! assert_eq!(lemma, "troop");
+//! ```
+
+mod error;
+mod features;
+mod lemma;
+mod model;
+mod tagger;
+pub mod train;
+
+pub use error::Error;
+pub use lemma::Lemmatizer;
+pub use tagger::Tagger;

@@ -1,0 +1,50 @@
+//! Prints UPOS, XPOS and lemma accuracy of a model on gold-tokenized CoNLL-U.
+//!
+//! ```text
+//! cargo run --release -p tocsin-tagger --example eval -- \
+//!     ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu [--model path/to/tagger.bin.gz]
+//! ```
+//! Without `--model` the embedded model is used.
+
+use tocsin_tagger::{train, Tagger};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mut files = Vec::new();
+    let mut model = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--model" => model = Some(args.next().ok_or("--model needs a path")?),
+            _ => files.push(a),
+        }
+    }
+    let t0 = std::time::Instant::now();
+    let tagger = match &model {
+        Some(p) => Tagger::from_bytes(&std::fs::read(p)?)?,
+        None => Tagger::embedded()?,
+    };
+    let load = t0.elapsed();
+    let (f, w) = tagger.model_size();
+    println!("model: {f} features, {w} weights, loaded in {load:.1?}");
+    for path in files {
+        let gold = train::read_conllu(path.as_ref())?;
+        let t = std::time::Instant::now();
+        let acc = train::evaluate(&tagger, &gold);
+        println!(
+            "{path}: {} tokens  UPOS {:.2}  XPOS {:.2}  lemma {:.2}  ({:.0} tokens/s incl. scoring)",
+            acc.tokens,
+            acc.upos,
+            acc.xpos,
+            acc.lemma,
+            acc.tokens as f64 / t.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! Feature extraction, shared by training and inference so the two can never
+//! disagree.
+//!
+//! Every feature is a 64-bit hash of (template, value). Word-level values (the
+//! lowercased form, its prefixes and suffixes, its shape) are hashed once per
+//! token into a [`WordInfo`]; the templates then combine those hashes, so
+//! extracting the features of a token allocates nothing and reads each
+//! character of the sentence once.
+
+/// FNV-1a offset basis and prime: a simple, stable string hash.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Number of features that depend only on the words.
+pub(crate) const N_STATIC: usize = 23;
+/// Number of features that depend on the tags already predicted to the left.
+pub(crate) const N_DYNAMIC: usize = 5;
+/// Total features of one token.
+pub(crate) const N_FEATS: usize = N_STATIC + N_DYNAMIC;
+
+/// The tag value used for positions before the sentence start.
+pub(crate) const START_TAG: u64 = 0xffff_0001;
+
+/// The splitmix64 finaliser: spreads the bits of a value over the whole word.
+#[inline]
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Key of template `t` with value `v`.
+#[inline]
+fn key(t: u64, v: u64) -> u64 {
+    mix(v ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// Key of template `t` with the pair of values `(a, b)`.
+#[inline]
+fn key2(t: u64, a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(23)
+        ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd)
+        ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+#[inline]
+fn fnv(h: u64, c: char) -> u64 {
+    (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME)
+}
+
+#[inline]
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// The hashed word-level values of one token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// The form as written (the tag dictionary's key).
+    pub exact: u64,
+    /// The lowercased form.
+    pub lower: u64,
+    /// Lowercased prefixes of 1..=3 characters.
+    pub pre: [u64; 3],
+    /// Lowercased suffixes of 1..=4 characters.
+    pub suf: [u64; 4],
+    /// The shape with runs collapsed: "Xx", "d.d", "x-x", ...
+    pub shape: u64,
+    /// Orthographic flags and a length bucket, packed.
+    pub flags: u64,
+}
+
+/// Stand-ins for the words before the start and after the end of a sentence.
+pub(crate) const START_WORD: WordInfo = pad_word(0x5354_4152_5400);
+pub(crate) const END_WORD: WordInfo = pad_word(0x454e_4400);
+
+const fn pad_word(v: u64) -> WordInfo {
+    WordInfo {
+        exact: v,
+        lower: v,
+        pre: [v; 3],
+        suf: [v; 4],
+        shape: v,
+        flags: v,
+    }
+}
+
+/// Hashes the word-level values of `w`.
+pub(crate) fn word_info(w: &str) -> WordInfo {
+    let mut exact = FNV_OFFSET;
+    let mut low = FNV_OFFSET;
+    let mut pre = [0u64; 3];
+    let mut shape = FNV_OFFSET;
+    let mut last_class = '\0';
+    let mut n = 0usize;
+    let (mut digit, mut hyphen, mut upper, mut lowc, mut period, mut other) =
+        (false, false, false, false, false, false);
+    let mut first_upper = false;
+    for c in w.chars() {
+        exact = fnv(exact, c);
+        low = fnv(low, lower(c));
+        if n < 3 {
+            pre[n] = low;
+        }
+        let class = if c.is_ascii_digit() {
+            digit = true;
+            'd'
+        } else if c.is_uppercase() {
+            upper = true;
+            if n == 0 {
+                first_upper = true;
+            }
+            'X'
+        } else if c.is_lowercase() {
+            lowc = true;
+            'x'
+        } else if c.is_alphabetic() {
+            lowc = true;
+            'a'
+        } else {
+            match c {
+                '-' => hyphen = true,
+                '.' => period = true,
+                _ => other = true,
+            }
+            if c.is_ascii() {
+                c
+            } else {
+                'o'
+            }
+        };
+        if class != last_class {
+            shape = fnv(shape, class);
+            last_class = class;
+        }
+        n += 1;
+    }
+    for p in pre.iter_mut().skip(n) {
+        *p = low;
+    }
+    let mut suf = [low; 4];
+    let mut h = FNV_OFFSET;
+    for (k, c) in w.chars().rev().take(4).enumerate() {
+        h = fnv(h, lower(c));
+        suf[k] = h;
+    }
+    let len_bucket: u64 = match n {
+        0..=4 => n as u64,
+        5..=7 => 5,
+        _ => 6,
+    };
+    let all_upper = upper && !lowc;
+    let flags = u64::from(digit)
+        | u64::from(hyphen) << 1
+        | u64::from(upper) << 2
+        | u64::from(all_upper) << 3
+        | u64::from(first_upper) << 4
+        | u64::from(period) << 5
+        | u64::from(other) << 6
+        | len_bucket << 8;
+    WordInfo {
+        exact,
+        lower: low,
+        pre,
+        suf,
+        shape,
+        flags,
+    }
+}
+
+#[inline]
+fn at(words: &[WordInfo], i: isize) -> &WordInfo {
+    if i < 0 {
+        &START_WORD
+    } else {
+        words.get(i as usize).unwrap_or(&END_WORD)
+    }
+}
+
+/// Writes the word-only features of token `i` into `out`.
+pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_STATIC]) {
+    let i = i as isize;
+    let w = at(words, i);
+    let (p1, p2) = (at(words, i - 1), at(words, i - 2));
+    let (n1, n2) = (at(words, i + 1), at(words, i + 2));
+    *out = [
+        key(0, 0),
+        key(1, w.lower),
+        key(2, w.suf[0]),
+        key(3, w.suf[1]),
+        key(4, w.suf[2]),
+        key(5, w.suf[3]),
+        key(6, w.pre[0]),
+        key(7, w.pre[1]),
+        key(8, w.pre[2]),
+        key(9, w.shape),
+        key(10, w.flags),
+        key(11, p1.lower),
+        key(12, p2.lower),
+        key(13, n1.lower),
+        key(14, n2.lower),
+        key(15, p1.suf[2]),
+        key(16, n1.suf[2]),
+        key2(17, p1.lower, w.lower),
+        key2(18, w.lower, n1.lower),
+        key(19, p1.shape),
+        key(20, n1.shape),
+        key2(21, p1.lower, n1.lower),
+        key(22, w.exact),
+    ];
+}
+
+/// Writes the features of token `i` that depend on the two tags to its left
+/// (`t1` is the previous tag, `t2` the one before; [`START_TAG`] before the start).
+pub(crate) fn dynamic_features(
+    words: &[WordInfo],
+    i: usize,
+    t1: u64,
+    t2: u64,
+    out: &mut [u64; N_DYNAMIC],
+) {
+    let i = i as isize;
+    let w = at(words, i);
+    let n1 = at(words, i + 1);
+    *out = [
+        key(30, t1),
+        key(31, t2),
+        key2(32, t1, t2),
+        key2(33, t1, w.lower),
+        key2(34, t1, n1.lower),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_changes_exact_but_not_lower() {
+        let a = word_info("Troops");
+        let b = word_info("troops");
+        assert_ne!(a.exact, b.exact);
+        assert_eq!(a.lower, b.lower);
+        assert_eq!(a.suf, b.suf);
+        assert_ne!(a.shape, b.shape);
+    }
+
+    #[test]
+    fn short_and_odd_words_do_not_panic() {
+        for w in ["", "a", "\u{0301}", "ǅ", "🙂🙂🙂🙂🙂", "İstanbul"] {
+            let _ = word_info(w);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! The lemmatizer: suffix rules checked against a lexicon, plus exception
+//! tables, all conditioned on the Penn Treebank tag.
+//!
+//! Lookup order for a word `w` tagged `x`:
+//! 1. the exact-case table `(w, x)` (learned cases such as "American"/JJ or "GOD"/NNP);
+//! 2. the lowercase table `(lowercase(w), x)` (irregular forms: "was"/VBD -> "be",
+//!    "children"/NNS -> "child", "n't"/RB -> "not", "me"/PRP -> "I");
+//! 3. suffix rules for inflected tags (NNS, VBZ, VBD, VBN, VBG, JJR, JJS, RBR, RBS):
+//!    each rule proposes candidate stems and the first one found in the lexicon of
+//!    that part of speech wins, else a default; other tags keep the lowercased form.
+//!
+//! Proper nouns (NNP, NNPS) keep the case of the word, as in UD English EWT.
+//! The tables live in `crates/tagger/data/` (see its README for source and
+//! licence) and are embedded in the binary.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+use tocsin_core::{Upos, Xpos};
+
+const LEMMAS: &str = include_str!("../data/lemmas.tsv");
+const NOUNS: &str = include_str!("../data/lexicon-noun.txt");
+const VERBS: &str = include_str!("../data/lexicon-verb.txt");
+const ADJS: &str = include_str!("../data/lexicon-adj.txt");
+
+type Table = HashMap<Box<str>, Vec<(Xpos, Box<str>)>>;
+
+/// The parsed lemma tables and lexicons.
+#[derive(Debug, Default)]
+pub(crate) struct Tables {
+    exact: Table,
+    lower: Table,
+    nouns: HashSet<Box<str>>,
+    verbs: HashSet<Box<str>>,
+    adjs: HashSet<Box<str>>,
+}
+
+fn words(text: &str) -> HashSet<Box<str>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(Box::from)
+        .collect()
+}
+
+impl Tables {
+    pub(crate) fn parse(lemmas: &str, nouns: &str, verbs: &str, adjs: &str) -> Tables {
+        let mut t = Tables {
+            nouns: words(nouns),
+            verbs: words(verbs),
+            adjs: words(adjs),
+            ..Tables::default()
+        };
+        for line in lemmas.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(form), Some(x), Some(lemma)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let Some(x) = Xpos::parse(x) else { continue };
+            let table = match kind {
+                "E" => &mut t.exact,
+                "L" => &mut t.lower,
+                _ => continue,
+            };
+            table
+                .entry(Box::from(form))
+                .or_default()
+                .push((x, Box::from(lemma)));
+        }
+        t
+    }
+}
+
+fn tables() -> Arc<Tables> {
+    static T: OnceLock<Arc<Tables>> = OnceLock::new();
+    T.get_or_init(|| Arc::new(Tables::parse(LEMMAS, NOUNS, VERBS, ADJS)))
+        .clone()
+}
+
+fn lookup<'t>(table: &'t Table, form: &str, x: Xpos) -> Option<&'t str> {
+    table
+        .get(form)?
+        .iter()
+        .find(|(tx, _)| *tx == x)
+        .map(|(_, l)| &**l)
+}
+
+/// A POS-aware English lemmatizer following UD English EWT conventions.
+///
+/// ```
+/// use tocsin_core::{Upos, Xpos};
+/// let l = tocsin_tagger::Lemmatizer::embedded();
+/// assert_eq!(l.lemma("troops", Upos::Noun, Xpos::Nns), "troop");
+/// assert_eq!(l.lemma("was", Upos::Aux, Xpos::Vbd), "be");
+/// ```
+#[derive(Clone)]
+pub struct Lemmatizer {
+    tables: Arc<Tables>,
+}
+
+impl std::fmt::Debug for Lemmatizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lemmatizer")
+            .field("exact", &self.tables.exact.len())
+            .field("lower", &self.tables.lower.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Lemmatizer {
+    fn default() -> Self {
+        Lemmatizer::embedded()
+    }
+}
+
+impl Lemmatizer {
+    /// The lemmatizer with the embedded tables (parsed once per process).
+    #[must_use]
+    pub fn embedded() -> Lemmatizer {
+        Lemmatizer { tables: tables() }
+    }
+
+    /// A lemmatizer over other tables (used when regenerating them).
+    pub(crate) fn with_tables(tables: Tables) -> Lemmatizer {
+        Lemmatizer {
+            tables: Arc::new(tables),
+        }
+    }
+
+    /// The lemma of `word` tagged `upos`/`xpos`; borrows `word` when the lemma
+    /// is the word itself.
+    #[must_use]
+    pub fn lemma<'a>(&self, word: &'a str, upos: Upos, xpos: Xpos) -> Cow<'a, str> {
+        let mut out = String::new();
+        self.lemma_into(word, upos, xpos, &mut out);
+        if out == word {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(out)
+        }
+    }
+
+    /// Writes the lemma of `word` into `out` (cleared first), reusing its allocation.
+    pub fn lemma_into(&self, word: &str, _upos: Upos, xpos: Xpos, out: &mut String) {
+        out.clear();
+        if let Some(l) = lookup(&self.tables.exact, word, xpos) {
+            out.push_str(l);
+            return;
+        }
+        lowercase_into(word, out);
+        if let Some(l) = lookup(&self.tables.lower, out, xpos) {
+            out.clear();
+            out.push_str(l);
+        } else {
+            self.rules(xpos, out);
+        }
+        if matches!(xpos, Xpos::Nnp | Xpos::Nnps) {
+            recase(word, out);
+        }
+    }
+
+    /// Applies the suffix rules of `xpos` to the lowercased word in `w`.
+    fn rules(&self, xpos: Xpos, w: &mut String) {
+        let t = &*self.tables;
+        let cut = match xpos {
+            Xpos::Nns | Xpos::Nnps => plural(w, &t.nouns),
+            Xpos::Vbz => plural(w, &t.verbs),
+            Xpos::Vbd | Xpos::Vbn => suffixed(w, "ed", "ied", &t.verbs),
+            Xpos::Vbg => suffixed(w, "ing", "ying", &t.verbs),
+            Xpos::Jjr | Xpos::Rbr => suffixed(w, "er", "ier", &t.adjs),
+            Xpos::Jjs | Xpos::Rbs => suffixed(w, "est", "iest", &t.adjs),
+            _ => None,
+        };
+        if let Some((keep, add)) = cut {
+            w.truncate(keep);
+            w.push_str(add);
+        }
+    }
+}
+
+/// `w` lowercased into `out`.
+fn lowercase_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Gives `lemma` the case of `word` where their letters agree ("Americans" ->
+/// "american" -> "American").
+fn recase(word: &str, lemma: &mut String) {
+    if word.is_ascii() && lemma.is_ascii() {
+        let wb = word.as_bytes();
+        // Safe on ASCII: each byte is a char.
+        let mut bytes = std::mem::take(lemma).into_bytes();
+        for (b, &o) in bytes.iter_mut().zip(wb) {
+            if o.to_ascii_lowercase() == *b {
+                *b = o;
+            }
+        }
+        *lemma = String::from_utf8(bytes).unwrap_or_default();
+        return;
+    }
+    let mut s = String::with_capacity(lemma.len());
+    let mut wc = word.chars();
+    for c in lemma.chars() {
+        match wc.next() {
+            Some(o) if o.to_lowercase().eq(std::iter::once(c)) => s.push(o),
+            _ => s.push(c),
+        }
+    }
+    *lemma = s;
+}
+
+/// Is `base + add` in `lex`? (No allocation for words up to 64 bytes.)
+fn known(lex: &HashSet<Box<str>>, base: &str, add: &str) -> bool {
+    let mut buf = [0u8; 64];
+    let n = base.len() + add.len();
+    if n > buf.len() {
+        return false;
+    }
+    buf[..base.len()].copy_from_slice(base.as_bytes());
+    buf[base.len()..n].copy_from_slice(add.as_bytes());
+    std::str::from_utf8(&buf[..n]).is_ok_and(|s| lex.contains(s))
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Ends in consonant-vowel-consonant (not w, x, y): where English doubles the
+/// final consonant before a suffix ("stop" -> "stopped") or where a dropped
+/// silent e is likely ("hop-ing" is "hope", since "hop" makes "hopping").
+fn cvc(s: &[u8]) -> bool {
+    let n = s.len();
+    n >= 3
+        && !is_vowel(s[n - 1])
+        && !matches!(s[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(s[n - 2])
+        && !is_vowel(s[n - 3])
+}
+
+/// Plural or third-person -s: returns (bytes to keep, text to add).
+fn plural(w: &str, lex: &HashSet<Box<str>>) -> Option<(usize, &'static str)> {
+    let b = w.as_bytes();
+    let n = b.len();
+    if w.ends_with("men") && n > 3 {
+        return Some((n - 2, "an"));
+    }
+    if n < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return None;
+    }
+    if w.ends_with("ies") && n > 4 {
+        if known(lex, &w[..n - 1], "") {
+            return Some((n - 1, ""));
+        }
+        return Some((n - 3, "y"));
+    }
+    if w.ends_with("ves") && !known(lex, &w[..n - 1], "") {
+        if known(lex, &w[..n - 3], "f") {
+            return Some((n - 3, "f"));
+        }
+        if known(lex, &w[..n - 3], "fe") {
+            return Some((n - 3, "fe"));
+        }
+    }
+    if w.ends_with("es") {
+        let stem = &w[..n - 2];
+        let sibilant = ["s", "x", "z", "ch", "sh", "o"]
+            .iter()
+            .any(|e| stem.ends_with(e));
+        let e_known = known(lex, &w[..n - 1], "");
+        let stem_known = known(lex, stem, "");
+        if sibilant && (stem_known || !e_known) && !stem.ends_with("ss") {
+            // "buses" -> "bus", "boxes" -> "box"; but "houses" -> "house" below.
+            if stem_known || !stem.ends_with('s') {
+                return Some((n - 2, ""));
+            }
+        }
+        if stem.ends_with("ss") {
+            return Some((n - 2, ""));
+        }
+    }
+    Some((n - 1, ""))
+}
+
+/// Removes `suffix` (-ed, -ing, -er, -est) or `i_suffix` (-ied, ... -> y):
+/// returns (bytes to keep, text to add).
+fn suffixed(
+    w: &str,
+    suffix: &str,
+    i_suffix: &str,
+    lex: &HashSet<Box<str>>,
+) -> Option<(usize, &'static str)> {
+    let n = w.len();
+    if !w.ends_with(suffix) || n < suffix.len() + 2 {
+        return None;
+    }
+    let k = n - suffix.len();
+    let stem = &w[..k];
+    let sb = stem.as_bytes();
+    if w.ends_with(i_suffix) && i_suffix.starts_with('i') && n > i_suffix.len() + 1 {
+        // "carried" -> "carry", "happier" -> "happy"; not "died" -> "dy".
+        if !known(lex, stem, "") && !known(lex, stem, "e") {
+            return Some((n - i_suffix.len(), "y"));
+        }
+    }
+    let plain = known(lex, stem, "");
+    let with_e = known(lex, stem, "e");
+    let doubled = sb.len() >= 2
+        && sb[sb.len() - 1] == sb[sb.len() - 2]
+        && sb[sb.len() - 1].is_ascii_alphabetic()
+        && !is_vowel(sb[sb.len() - 1]);
+    if plain && with_e {
+        return Some(if cvc(sb) { (k, "e") } else { (k, "") });
+    }
+    if plain {
+        return Some((k, ""));
+    }
+    if with_e {
+        return Some((k, "e"));
+    }
+    if doubled && known(lex, &stem[..k - 1], "") {
+        return Some((k - 1, ""));
+    }
+    // Unknown word: undouble "blogged" but not "called"/"passed"/"buzzed".
+    if doubled && !matches!(sb[sb.len() - 1], b'l' | b's' | b'z') {
+        return Some((k - 1, ""));
+    }
+    if suffix == "ed" || suffix == "ing" {
+        // "googled", "solved", "argued", "forced", "judged": stems that cannot end a word.
+        let last2 = &sb[sb.len().saturating_sub(2)..];
+        let needs_e = matches!(sb[sb.len() - 1], b'v' | b'u' | b'c')
+            || (last2.len() == 2
+                && !is_vowel(last2[0])
+                && matches!(last2[1], b'l' | b'g')
+                && last2[0] != b'l'
+                && last2[0] != b'n');
+        if needs_e {
+            return Some((k, "e"));
+        }
+    }
+    Some((k, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(word: &str, upos: Upos, xpos: Xpos, want: &str) {
+        let l = Lemmatizer::embedded();
+        assert_eq!(l.lemma(word, upos, xpos), want, "{word}/{xpos}");
+    }
+
+    #[test]
+    fn regular_inflections() {
+        check("troops", Upos::Noun, Xpos::Nns, "troop");
+        check("massed", Upos::Verb, Xpos::Vbd, "mass");
+        check("boxes", Upos::Noun, Xpos::Nns, "box");
+        check("cities", Upos::Noun, Xpos::Nns, "city");
+        check("stopped", Upos::Verb, Xpos::Vbd, "stop");
+        check("hoping", Upos::Verb, Xpos::Vbg, "hope");
+        check("walking", Upos::Verb, Xpos::Vbg, "walk");
+        check("Troops", Upos::Noun, Xpos::Nns, "troop");
+        check("Americans", Upos::Propn, Xpos::Nnps, "American");
+        check("Russia", Upos::Propn, Xpos::Nnp, "Russia");
+    }
+
+    #[test]
+    fn no_panic_on_odd_words() {
+        let l = Lemmatizer::embedded();
+        for w in [
+            "", "s", "es", "ed", "ing", "ïes", "🙂ing", "ǅed", "ßes", "İes",
+        ] {
+            for x in Xpos::ALL {
+                let _ = l.lemma(w, Upos::X, *x);
+            }
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Training: an averaged perceptron over the features of [`crate::features`],
+//! trained greedily left to right on UD CoNLL-U data, the epoch chosen on dev.
+//!
+//! Deterministic for a given seed: sentences are shuffled each epoch with a
+//! seeded splitmix64 generator, every table is sorted before it is written,
+//! and weights are integers until averaging.
+
+use crate::features::{
+    dynamic_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS, N_STATIC, START_TAG,
+};
+use crate::model::{Model, RawModel};
+use crate::tagger::argmax;
+use crate::{Error, Tagger};
+mod lemmas;
+
+pub use lemmas::{lemma_tables, LemmaTables};
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::{Path, PathBuf};
+use tocsin_core::conllu::{parse_conllu, GoldSentence};
+use tocsin_core::{Upos, Xpos};
+
+/// What to train on and how.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    /// CoNLL-U training file (UD English EWT train).
+    pub train: PathBuf,
+    /// CoNLL-U development file, used to choose the epoch.
+    pub dev: PathBuf,
+    /// Maximum number of passes over the training data.
+    pub epochs: usize,
+    /// Seed of the per-epoch shuffle.
+    pub seed: u64,
+    /// A word enters the tag dictionary when seen at least this often...
+    pub tagdict_min_count: u32,
+    /// ...with its most frequent tag at least this share of the time.
+    pub tagdict_min_ratio: f64,
+    /// Averaged weights whose quantized magnitude is below this are dropped.
+    pub min_weight: i16,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            train: PathBuf::from("../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"),
+            dev: PathBuf::from("../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"),
+            epochs: 12,
+            seed: 1,
+            tagdict_min_count: 20,
+            tagdict_min_ratio: 0.995,
+            min_weight: 1,
+        }
+    }
+}
+
+/// Accuracy on dev after one epoch.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EpochScore {
+    /// 1-based epoch.
+    pub epoch: usize,
+    pub upos: f64,
+    pub xpos: f64,
+    /// Weights updated (mistakes) during the epoch.
+    pub mistakes: usize,
+}
+
+/// What training did.
+#[derive(Clone, Debug, Default)]
+pub struct TrainReport {
+    pub epochs: Vec<EpochScore>,
+    /// The epoch whose model was kept (best mean of UPOS and XPOS on dev).
+    pub best: EpochScore,
+    pub classes: usize,
+    pub tagdict_words: usize,
+    pub features: usize,
+    pub weights: usize,
+    /// Size of the gzip-compressed model.
+    pub model_bytes: usize,
+}
+
+/// Accuracy of a tagger on gold sentences (gold tokenization).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Accuracy {
+    pub tokens: usize,
+    pub upos: f64,
+    pub xpos: f64,
+    /// Lemma accuracy with predicted tags (exact string match).
+    pub lemma: f64,
+}
+
+/// Reads and parses a CoNLL-U file.
+///
+/// # Errors
+/// The file cannot be read, or a line is malformed (reported as `path:line`).
+pub fn read_conllu(path: &Path) -> Result<Vec<GoldSentence>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_conllu(&text).map_err(|e| Error::Conllu {
+        path: path.to_path_buf(),
+        line: e.line,
+        message: e.message,
+    })
+}
+
+/// Tags gold sentences with `tagger` and scores tags and lemmas.
+#[must_use]
+pub fn evaluate(tagger: &Tagger, gold: &[GoldSentence]) -> Accuracy {
+    let (mut n, mut u, mut x, mut l) = (0usize, 0usize, 0usize, 0usize);
+    let mut out = Vec::new();
+    for s in gold {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag(&words, &mut out);
+        for (w, &(pu, px)) in s.words.iter().zip(&out) {
+            n += 1;
+            u += usize::from(w.upos == pu);
+            x += usize::from(w.xpos == px);
+            l += usize::from(tagger.lemmatizer().lemma(&w.form, pu, px) == w.lemma);
+        }
+    }
+    let pct = |k: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * k as f64 / n as f64
+        }
+    };
+    Accuracy {
+        tokens: n,
+        upos: pct(u),
+        xpos: pct(x),
+        lemma: pct(l),
+    }
+}
+
+/// Trains a model; returns the gzip-compressed model bytes and a report.
+///
+/// # Errors
+/// A data file cannot be read or parsed, or the configuration is unusable.
+pub fn train(cfg: &TrainConfig) -> Result<(Vec<u8>, TrainReport), Error> {
+    train_with_progress(cfg, &mut |_| {})
+}
+
+/// Trains a model and writes it to `out`.
+///
+/// # Errors
+/// As [`train`], or `out` cannot be written.
+pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error> {
+    let (bytes, report) = train(cfg)?;
+    std::fs::write(out, bytes).map_err(|source| Error::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    Ok(report)
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// One weight during training, with what averaging needs.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    class: u8,
+    w: i32,
+    /// Sum of `w` over all instances up to `ts`.
+    total: i64,
+    ts: u32,
+}
+
+/// A gold sentence prepared for training.
+struct Sent {
+    words: Vec<WordInfo>,
+    /// The word-only features of every token, `N_STATIC` per token.
+    statics: Vec<u64>,
+    gold: Vec<u8>,
+}
+
+struct Perceptron {
+    weights: IdMap<Vec<Entry>>,
+    /// Number of instances seen (the averaging clock).
+    now: u32,
+}
+
+impl Perceptron {
+    fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        for k in feats {
+            if let Some(row) = self.weights.get(k) {
+                for e in row {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], truth: u8, guess: u8) {
+        let now = self.now;
+        for &k in feats {
+            let row = self.weights.entry(k).or_default();
+            for (class, delta) in [(truth, 1), (guess, -1)] {
+                let e = match row.iter().position(|e| e.class == class) {
+                    Some(p) => &mut row[p],
+                    None => {
+                        row.push(Entry {
+                            class,
+                            w: 0,
+                            total: 0,
+                            ts: now,
+                        });
+                        let last = row.len() - 1;
+                        &mut row[last]
+                    }
+                };
+                e.total += i64::from(e.w) * i64::from(now - e.ts);
+                e.ts = now;
+                e.w += delta;
+            }
+        }
+    }
+
+    /// The averaged, quantized, pruned weights, sorted by key.
+    fn averaged(&self, min_weight: i16) -> Vec<(u64, Vec<(u8, i16)>)> {
+        let now = f64::from(self.now.max(1));
+        let avg = |e: &Entry| (e.total + i64::from(e.w) * i64::from(self.now - e.ts)) as f64 / now;
+        let max = self
+            .weights
+            .values()
+            .flatten()
+            .map(|e| avg(e).abs())
+            .fold(0.0f64, f64::max)
+            .max(1e-9);
+        let scale = 32000.0 / max;
+        let mut out: Vec<(u64, Vec<(u8, i16)>)> = self
+            .weights
+            .iter()
+            .filter_map(|(&k, row)| {
+                let mut es: Vec<(u8, i16)> = row
+                    .iter()
+                    .map(|e| (e.class, (avg(e) * scale).round() as i16))
+                    .filter(|&(_, q)| q.abs() >= min_weight)
+                    .collect();
+                es.sort_unstable();
+                (!es.is_empty()).then_some((k, es))
+            })
+            .collect();
+        out.sort_unstable_by_key(|(k, _)| *k);
+        out
+    }
+}
+
+/// A small seeded generator (splitmix64) for the epoch shuffle.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        crate::features::mix(self.0)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+fn class_table(train: &[GoldSentence]) -> Result<Vec<(Upos, Xpos)>, Error> {
+    let mut classes: Vec<(Upos, Xpos)> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| (w.upos, w.xpos)))
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    if classes.is_empty() || classes.len() > 255 {
+        return Err(Error::Config(format!(
+            "expected 1 to 255 distinct UPOS+XPOS pairs in training data, found {}",
+            classes.len()
+        )));
+    }
+    Ok(classes)
+}
+
+fn tag_dictionary(sents: &[Sent], cfg: &TrainConfig, n_classes: usize) -> Vec<(u64, u8)> {
+    let mut counts: IdMap<Vec<u32>> = IdMap::default();
+    for s in sents {
+        for (w, &g) in s.words.iter().zip(&s.gold) {
+            counts.entry(w.exact).or_insert_with(|| vec![0; n_classes])[g as usize] += 1;
+        }
+    }
+    let mut dict: Vec<(u64, u8)> = counts
+        .iter()
+        .filter_map(|(&k, c)| {
+            let total: u32 = c.iter().sum();
+            let best = argmax(&c.iter().map(|&x| x as i32).collect::<Vec<_>>());
+            let share = f64::from(c[best as usize]) / f64::from(total);
+            (total >= cfg.tagdict_min_count && share >= cfg.tagdict_min_ratio).then_some((k, best))
+        })
+        .collect();
+    dict.sort_unstable();
+    dict
+}
+
+fn prepare(gold: &[GoldSentence], classes: &[(Upos, Xpos)]) -> Vec<Sent> {
+    gold.iter()
+        .map(|s| {
+            let words: Vec<WordInfo> = s.words.iter().map(|w| word_info(&w.form)).collect();
+            let mut statics = vec![0u64; words.len() * N_STATIC];
+            let mut st = [0u64; N_STATIC];
+            for i in 0..words.len() {
+                static_features(&words, i, &mut st);
+                statics[i * N_STATIC..(i + 1) * N_STATIC].copy_from_slice(&st);
+            }
+            let gold = s
+                .words
+                .iter()
+                .map(|w| {
+                    classes
+                        .binary_search(&(w.upos, w.xpos))
+                        .map_or(0, |c| c as u8)
+                })
+                .collect();
+            Sent {
+                words,
+                statics,
+                gold,
+            }
+        })
+        .collect()
+}
+
+/// One pass over the training data; returns the number of mistakes.
+fn epoch(p: &mut Perceptron, sents: &[Sent], order: &[usize], dict: &IdMap<u8>, n: usize) -> usize {
+    let mut mistakes = 0;
+    let mut scores = vec![0i32; n];
+    let mut feats = [0u64; N_FEATS];
+    let mut dy = [0u64; N_DYNAMIC];
+    let mut tags: Vec<u8> = Vec::new();
+    for &si in order {
+        let s = &sents[si];
+        tags.clear();
+        for i in 0..s.words.len() {
+            if let Some(&c) = dict.get(&s.words[i].exact) {
+                tags.push(c);
+                continue;
+            }
+            feats[..N_STATIC].copy_from_slice(&s.statics[i * N_STATIC..(i + 1) * N_STATIC]);
+            let t1 = if i >= 1 {
+                u64::from(tags[i - 1])
+            } else {
+                START_TAG
+            };
+            let t2 = if i >= 2 {
+                u64::from(tags[i - 2])
+            } else {
+                START_TAG
+            };
+            dynamic_features(&s.words, i, t1, t2, &mut dy);
+            feats[N_STATIC..].copy_from_slice(&dy);
+            p.now += 1;
+            p.score(&feats, &mut scores);
+            let guess = argmax(&scores);
+            if guess != s.gold[i] {
+                p.update(&feats, s.gold[i], guess);
+                mistakes += 1;
+            }
+            tags.push(guess);
+        }
+    }
+    mistakes
+}
+
+/// Trains as [`train`], calling `progress` after each epoch with its dev score.
+///
+/// # Errors
+/// As [`train`].
+pub fn train_with_progress(
+    cfg: &TrainConfig,
+    progress: &mut dyn FnMut(&EpochScore),
+) -> Result<(Vec<u8>, TrainReport), Error> {
+    if cfg.epochs == 0 {
+        return Err(Error::Config("expected at least 1 epoch, found 0".into()));
+    }
+    let train_gold = read_conllu(&cfg.train)?;
+    let dev_gold = read_conllu(&cfg.dev)?;
+    let classes = class_table(&train_gold)?;
+    let sents = prepare(&train_gold, &classes);
+    drop(train_gold);
+    let dict_vec = tag_dictionary(&sents, cfg, classes.len());
+    let dict: IdMap<u8> = dict_vec.iter().copied().collect();
+    let mut p = Perceptron {
+        weights: IdMap::default(),
+        now: 0,
+    };
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut rng = SplitMix(cfg.seed);
+    let mut report = TrainReport {
+        classes: classes.len(),
+        tagdict_words: dict_vec.len(),
+        ..TrainReport::default()
+    };
+    let mut best_bytes = Vec::new();
+    let mut best_score = f64::MIN;
+    for ep in 1..=cfg.epochs {
+        rng.shuffle(&mut order);
+        let mistakes = epoch(&mut p, &sents, &order, &dict, classes.len());
+        let raw = RawModel {
+            classes: classes.clone(),
+            tagdict: dict_vec.clone(),
+            features: p.averaged(cfg.min_weight),
+        };
+        let model = Model::decode(&raw.encode())?;
+        let acc = evaluate(&Tagger::from_model(model), &dev_gold);
+        let score = EpochScore {
+            epoch: ep,
+            upos: acc.upos,
+            xpos: acc.xpos,
+            mistakes,
+        };
+        progress(&score);
+        report.epochs.push(score);
+        if acc.upos + acc.xpos > best_score {
+            best_score = acc.upos + acc.xpos;
+            best_bytes = raw.encode_gz();
+            report.best = score;
+            report.features = raw.features.len();
+            report.weights = raw.features.iter().map(|(_, e)| e.len()).sum();
+        }
+    }
+    report.model_bytes = best_bytes.len();
+    Ok((best_bytes, report))
+}
