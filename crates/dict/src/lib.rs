@@ -15,15 +15,24 @@
 //! ```
 
 mod binary;
+mod cameo;
+mod check;
+mod compile;
 mod diag;
+mod lexer;
 mod model;
 mod names;
 mod serde_date;
+mod stats;
 
 pub use binary::{FORMAT_VERSION, MAGIC};
+pub use cameo::read_cameo_tsv;
+pub use compile::{check_dir, compile_dir, compile_with_diagnostics, pluralize};
 pub use diag::{Diagnostic, DictError, Level};
+pub use lexer::{REGIONS, SECTORS};
 pub use model::*;
 pub use names::{
     is_capitalised_name, name_tokens, normalize_token, tokenize_name, NameIndex, NameRef, NameRole,
     NameTarget, NameTok,
 };
+pub use stats::Stats;

@@ -290,8 +290,10 @@ pub struct Agent {
     /// The head as written (singular).
     pub name: String,
     pub sectors: Vec<String>,
-    /// Every wording: singular, generated and explicit plurals, aliases.
+    /// Singular wordings: the head, then aliases.
     pub names: Vec<Name>,
+    /// Plural wordings (generated, or `plural:`).
+    pub plurals: Vec<Name>,
     /// Agents that name a country by themselves (`Kremlin` → `RUS`).
     pub country: Option<String>,
     pub placement: AgentPlacement,
