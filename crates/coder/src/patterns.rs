@@ -40,19 +40,28 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 /// inherited from the governing verb (xcomp, conj, participial adverbial
 /// clauses) or noun (relative and participial clauses).
 pub(crate) fn logical_subj(s: &Sent<'_>, v: usize) -> Option<usize> {
+    if s.is_passive(v) {
+        return s
+            .kid(v, "obl:agent")
+            .or_else(|| s.prep_deps(v, "by").into_iter().next());
+    }
     let mut v = v;
+    let mut first = true;
     for _ in 0..8 {
-        if s.is_passive(v) {
-            return s
-                .kid(v, "obl:agent")
-                .or_else(|| s.prep_deps(v, "by").into_iter().next());
-        }
         if let Some(n) = s.kid(v, "nsubj") {
             if s.is_relative(n) && matches!(s.rel(v), "acl:relcl" | "acl") {
                 return s.head[v];
             }
             return Some(n);
         }
+        // "Biden and Putin are set to have talks": the controller of an
+        // embedded verb may be a passive subject.
+        if !first {
+            if let Some(n) = s.kid(v, "nsubj:pass") {
+                return Some(n);
+            }
+        }
+        first = false;
         let h = s.head[v]?;
         match s.rel(v) {
             "xcomp" | "conj" => v = h,
