@@ -1,0 +1,237 @@
+//! Feature extraction: templates in the style of Zhang & Nivre (2011), adapted
+//! to arc-hybrid (the pivots are s1-s0 for RIGHT and s0-b0 for LEFT).
+//!
+//! A feature is a template number plus up to four values, hashed straight to a
+//! row of a weight table (no feature dictionary). Changing any template, its
+//! order or the hash changes the meaning of every trained weight: bump
+//! `model::FORMAT_VERSION` when you do.
+
+use crate::state::{Scratch, LEFT};
+
+/// Number of transition features per configuration.
+pub(crate) const N_TRANS: usize = 111;
+/// Number of label features per arc.
+pub(crate) const N_LABEL: usize = 34;
+
+const K0: u64 = 0x9e37_79b9_7f4a_7c15;
+const K1: u64 = 0xbf58_476d_1ce4_e5b9;
+const K2: u64 = 0x94d0_49bb_1331_11eb;
+
+/// Writes hashed feature rows into a fixed array.
+struct Hasher<'a, const N: usize> {
+    out: &'a mut [u32; N],
+    k: usize,
+    shift: u32,
+}
+
+impl<const N: usize> Hasher<'_, N> {
+    #[inline(always)]
+    fn f(&mut self, vals: &[u64]) {
+        let mut h = (self.k as u64 + 1).wrapping_mul(K0);
+        for &v in vals {
+            h = (h ^ v).wrapping_mul(K1);
+            h ^= h >> 29;
+        }
+        self.out[self.k] = (h.wrapping_mul(K2) >> self.shift) as u32;
+        self.k += 1;
+    }
+}
+
+/// Distance bucket: 1, 2, 3, 4, 5-7, 8-12, 13+.
+#[inline]
+fn bucket(d: u32) -> u64 {
+    match d {
+        0..=4 => u64::from(d),
+        5..=7 => 5,
+        8..=12 => 6,
+        _ => 7,
+    }
+}
+
+/// Transition features of the current configuration, as row indices into a
+/// table of `1 << bits` rows.
+#[inline]
+pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) {
+    let null = s.null();
+    let root = s.n;
+    let (s0, s1, s2) = (s.s(0) as usize, s.s(1) as usize, s.s(2) as usize);
+    let (b0, b1, b2) = (s.b(0) as usize, s.b(1) as usize, s.b(2) as usize);
+    let w = |i: usize| s.word[i];
+    let t = |i: usize| u64::from(s.tag[i]);
+    let u = |i: usize| u64::from(s.upos[i]);
+    let l = |i: usize| u64::from(s.label[i]);
+    let (s0l, s0l2) = (s.lc1[s0] as usize, s.lc2[s0] as usize);
+    let (s0r, s0r2) = (s.rc1[s0] as usize, s.rc2[s0] as usize);
+    let (s1l, s1l2) = (s.lc1[s1] as usize, s.lc2[s1] as usize);
+    let (s1r, s1r2) = (s.rc1[s1] as usize, s.rc2[s1] as usize);
+    let (b0l, b0l2) = (s.lc1[b0] as usize, s.lc2[b0] as usize);
+    let d0 = if s0 == null as usize {
+        0
+    } else if b0 == root as usize {
+        9
+    } else {
+        bucket(b0 as u32 - s0 as u32)
+    };
+    let d1 = if s1 == null as usize {
+        0
+    } else {
+        bucket(s0 as u32 - s1 as u32)
+    };
+    let v = |x: &Vec<u8>, i: usize| u64::from(x[i]);
+    let mut h = Hasher {
+        out,
+        k: 0,
+        shift: 64 - bits,
+    };
+    // Single words.
+    for p in [s0, s1, b0, b1] {
+        h.f(&[w(p)]);
+        h.f(&[t(p)]);
+        h.f(&[w(p), t(p)]);
+    }
+    for p in [s2, b2] {
+        h.f(&[w(p)]);
+        h.f(&[t(p)]);
+    }
+    // Pairs around the two decision points: s0-b0 (LEFT, SHIFT) and s1-s0 (RIGHT).
+    for (a, b) in [(s0, b0), (s1, s0)] {
+        h.f(&[w(a), t(a), w(b), t(b)]);
+        h.f(&[w(a), t(a), w(b)]);
+        h.f(&[w(a), w(b), t(b)]);
+        h.f(&[w(a), t(a), t(b)]);
+        h.f(&[t(a), w(b), t(b)]);
+        h.f(&[w(a), w(b)]);
+        h.f(&[t(a), t(b)]);
+        h.f(&[u(a), u(b)]);
+    }
+    h.f(&[t(b0), t(b1)]);
+    h.f(&[t(s1), t(b0)]);
+    h.f(&[w(s1), w(b0)]);
+    h.f(&[w(s1), t(b0)]);
+    h.f(&[t(s1), w(b0)]);
+    // Triples of tags.
+    h.f(&[t(b0), t(b1), t(b2)]);
+    h.f(&[t(s0), t(b0), t(b1)]);
+    h.f(&[t(s1), t(s0), t(b0)]);
+    h.f(&[t(s2), t(s1), t(s0)]);
+    h.f(&[t(s2), t(s1), t(b0)]);
+    h.f(&[w(s0), t(b0), t(b1)]);
+    h.f(&[t(s0), w(b0), t(b1)]);
+    h.f(&[t(s1), w(s0), t(b0)]);
+    h.f(&[t(s0), t(s0l), t(b0)]);
+    h.f(&[t(s0), t(s0r), t(b0)]);
+    h.f(&[t(s0), t(b0), t(b0l)]);
+    h.f(&[t(s1), t(s1l), t(s0)]);
+    h.f(&[t(s1), t(s1r), t(s0)]);
+    h.f(&[t(s1), t(s0), t(s0l)]);
+    h.f(&[t(s1), t(s0), t(s0r)]);
+    // Distance.
+    h.f(&[w(s0), d0]);
+    h.f(&[t(s0), d0]);
+    h.f(&[w(b0), d0]);
+    h.f(&[t(b0), d0]);
+    h.f(&[w(s0), w(b0), d0]);
+    h.f(&[t(s0), t(b0), d0]);
+    h.f(&[w(s1), d1]);
+    h.f(&[t(s1), d1]);
+    h.f(&[w(s0), d1]);
+    h.f(&[t(s1), t(s0), d1]);
+    h.f(&[w(s1), w(s0), d1]);
+    // Valency.
+    for (p, x) in [
+        (s0, &s.vl),
+        (s0, &s.vr),
+        (s1, &s.vl),
+        (s1, &s.vr),
+        (b0, &s.vl),
+    ] {
+        h.f(&[w(p), v(x, p)]);
+        h.f(&[t(p), v(x, p)]);
+    }
+    // Children: word, tag and label of the outermost two on each side.
+    for c in [s0l, s0r, s1l, s1r, b0l] {
+        h.f(&[w(c)]);
+        h.f(&[t(c)]);
+        h.f(&[l(c)]);
+    }
+    for c in [s0l2, s0r2, s1r2, b0l2] {
+        h.f(&[t(c)]);
+        h.f(&[l(c)]);
+    }
+    // Third order.
+    h.f(&[t(s0), t(s0l), t(s0l2)]);
+    h.f(&[t(s0), t(s0r), t(s0r2)]);
+    h.f(&[t(s1), t(s1l), t(s1l2)]);
+    h.f(&[t(s1), t(s1r), t(s1r2)]);
+    h.f(&[t(b0), t(b0l), t(b0l2)]);
+    // Label sets.
+    for (p, x) in [
+        (s0, &s.sl),
+        (s0, &s.sr),
+        (s1, &s.sl),
+        (s1, &s.sr),
+        (b0, &s.sl),
+    ] {
+        h.f(&[w(p), x[p]]);
+        h.f(&[t(p), x[p]]);
+    }
+    debug_assert_eq!(h.k, N_TRANS);
+}
+
+/// Features for labelling the arc that transition `tr` (LEFT or RIGHT) makes.
+#[inline]
+pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; N_LABEL]) {
+    let null = s.null() as usize;
+    let (h, d) = s.arc(tr);
+    let (h, d) = (h as usize, d as usize);
+    let dir = u64::from(tr == LEFT);
+    let w = |i: usize| s.word[i];
+    let t = |i: usize| u64::from(s.tag[i]);
+    let u = |i: usize| u64::from(s.upos[i]);
+    let l = |i: usize| u64::from(s.label[i]);
+    let prev = |i: usize| if i == 0 { null } else { i - 1 };
+    let next = |i: usize| (i + 1).min(null);
+    let dist = bucket(h.abs_diff(d) as u32);
+    let b0 = s.b(0) as usize;
+    let (dl, dr) = (s.lc1[d] as usize, s.rc1[d] as usize);
+    let mut x = Hasher {
+        out,
+        k: 0,
+        shift: 64 - bits,
+    };
+    x.f(&[w(d)]);
+    x.f(&[t(d)]);
+    x.f(&[w(d), t(d)]);
+    x.f(&[w(h)]);
+    x.f(&[t(h)]);
+    x.f(&[w(h), t(h)]);
+    x.f(&[t(h), t(d)]);
+    x.f(&[w(h), t(d)]);
+    x.f(&[t(h), w(d)]);
+    x.f(&[w(h), w(d)]);
+    x.f(&[t(h), t(d), dir, dist]);
+    x.f(&[t(d), dir]);
+    x.f(&[w(d), dir]);
+    x.f(&[w(h), dir]);
+    x.f(&[u(h), u(d), dir]);
+    x.f(&[t(d), s.sl[d]]);
+    x.f(&[t(d), s.sr[d]]);
+    x.f(&[t(d), l(dl)]);
+    x.f(&[t(d), l(dr)]);
+    x.f(&[t(d), t(dl)]);
+    x.f(&[t(d), t(dr)]);
+    x.f(&[w(d), w(dl)]);
+    x.f(&[t(h), s.sl[h], dir]);
+    x.f(&[t(h), s.sr[h], dir]);
+    x.f(&[t(h), t(d), s.sl[h], dir]);
+    x.f(&[t(d), t(prev(d))]);
+    x.f(&[t(d), t(next(d))]);
+    x.f(&[t(h), t(prev(h))]);
+    x.f(&[t(h), t(next(h))]);
+    x.f(&[t(d), t(b0), dir]);
+    x.f(&[w(d), w(h), dir]);
+    x.f(&[t(h), t(d), t(dl), l(dl)]);
+    x.f(&[w(h), t(d), dir]);
+    x.f(&[t(h), w(d), dir]);
+    debug_assert_eq!(x.k, N_LABEL);
+}

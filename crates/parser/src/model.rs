@@ -1,0 +1,347 @@
+//! Weight tables, scoring, and the binary model format.
+//!
+//! Format (the whole file is gzip-compressed):
+//! ```text
+//! magic  b"TOCSINDP"
+//! u32    format version (LE)
+//! u8     log2 rows of the transition table, u8 log2 rows of the label table
+//! u64    mask of labels seen in training (bit = DepRel index)
+//! u32+.. info string (length, UTF-8)
+//! table  transition weights, then label weights; each: u32 number of non-zero
+//!        rows, then per row: varint gap from the previous row index, then the row
+//!        as i16 LE (4 values for transitions, 64 for labels)
+//! ```
+
+use crate::features::{N_LABEL, N_TRANS};
+use crate::Error;
+use std::io::{Read, Write};
+
+pub(crate) const MAGIC: &[u8; 8] = b"TOCSINDP";
+/// Bump when the format, the feature templates or the hash change.
+pub(crate) const FORMAT_VERSION: u32 = 1;
+/// Row width of the transition table (SHIFT, LEFT, RIGHT, padding).
+pub(crate) const NT: usize = 4;
+/// Row width of the label table (one column per `DepRel` index).
+pub(crate) const NL: usize = 64;
+
+/// What the decoder needs from a set of weights: training uses `f32` tables,
+/// inference the quantized [`Model`].
+pub(crate) trait Scorer {
+    fn tbits(&self) -> u32;
+    fn lbits(&self) -> u32;
+    fn label_mask(&self) -> u64;
+    fn trans(&self, f: &[u32; N_TRANS]) -> [f32; 3];
+    fn labels(&self, f: &[u32; N_LABEL], out: &mut [f32; NL]);
+}
+
+/// Float tables, as trained (or averaged).
+#[derive(Clone, Debug)]
+pub(crate) struct FloatModel {
+    pub tbits: u32,
+    pub lbits: u32,
+    pub mask: u64,
+    pub trans: Vec<f32>,
+    pub label: Vec<f32>,
+}
+
+impl FloatModel {
+    pub fn new(tbits: u32, lbits: u32) -> Self {
+        FloatModel {
+            tbits,
+            lbits,
+            mask: 0,
+            trans: vec![0.0; (1usize << tbits) * NT],
+            label: vec![0.0; (1usize << lbits) * NL],
+        }
+    }
+}
+
+impl Scorer for FloatModel {
+    fn tbits(&self) -> u32 {
+        self.tbits
+    }
+    fn lbits(&self) -> u32 {
+        self.lbits
+    }
+    fn label_mask(&self) -> u64 {
+        self.mask
+    }
+    #[inline]
+    fn trans(&self, f: &[u32; N_TRANS]) -> [f32; 3] {
+        let mut acc = [0f32; NT];
+        for &r in f {
+            let row = &self.trans[r as usize * NT..r as usize * NT + NT];
+            for (a, w) in acc.iter_mut().zip(row) {
+                *a += w;
+            }
+        }
+        [acc[0], acc[1], acc[2]]
+    }
+    #[inline]
+    fn labels(&self, f: &[u32; N_LABEL], out: &mut [f32; NL]) {
+        *out = [0.0; NL];
+        for &r in f {
+            let row = &self.label[r as usize * NL..r as usize * NL + NL];
+            for (a, w) in out.iter_mut().zip(row) {
+                *a += w;
+            }
+        }
+    }
+}
+
+/// Quantized tables used for parsing.
+#[derive(Clone)]
+pub(crate) struct Model {
+    pub tbits: u32,
+    pub lbits: u32,
+    pub mask: u64,
+    pub info: String,
+    pub trans: Vec<i16>,
+    pub label: Vec<i16>,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("tbits", &self.tbits)
+            .field("lbits", &self.lbits)
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Scorer for Model {
+    fn tbits(&self) -> u32 {
+        self.tbits
+    }
+    fn lbits(&self) -> u32 {
+        self.lbits
+    }
+    fn label_mask(&self) -> u64 {
+        self.mask
+    }
+    #[inline]
+    fn trans(&self, f: &[u32; N_TRANS]) -> [f32; 3] {
+        let mut acc = [0i32; NT];
+        for &r in f {
+            let row = &self.trans[r as usize * NT..r as usize * NT + NT];
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+        [acc[0] as f32, acc[1] as f32, acc[2] as f32]
+    }
+    #[inline]
+    fn labels(&self, f: &[u32; N_LABEL], out: &mut [f32; NL]) {
+        let mut acc = [0i32; NL];
+        for &r in f {
+            let row = &self.label[r as usize * NL..r as usize * NL + NL];
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32;
+        }
+    }
+}
+
+/// Scales a table to i16 so that its largest weight maps to `i16::MAX`.
+fn quantize(w: &[f32]) -> Vec<i16> {
+    let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { 32767.0 / max } else { 0.0 };
+    w.iter().map(|x| (x * scale).round() as i16).collect()
+}
+
+impl Model {
+    pub fn from_float(f: &FloatModel, info: String) -> Model {
+        Model {
+            tbits: f.tbits,
+            lbits: f.lbits,
+            mask: f.mask,
+            info,
+            trans: quantize(&f.trans),
+            label: quantize(&f.label),
+        }
+    }
+
+    /// Serialises and gzips the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        raw.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        raw.push(self.tbits as u8);
+        raw.push(self.lbits as u8);
+        raw.extend_from_slice(&self.mask.to_le_bytes());
+        raw.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
+        raw.extend_from_slice(self.info.as_bytes());
+        write_table(&mut raw, &self.trans, NT);
+        write_table(&mut raw, &self.label, NL);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing into a Vec cannot fail.
+        let _ = gz.write_all(&raw);
+        gz.finish().unwrap_or_default()
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| Error::Corrupt(format!("not a gzip stream: {e}")))?;
+        let mut r = Reader { buf: &raw, at: 0 };
+        let magic = r.take(MAGIC.len())?;
+        if magic != MAGIC {
+            return Err(Error::BadMagic {
+                expected: String::from_utf8_lossy(MAGIC).into_owned(),
+                found: String::from_utf8_lossy(magic).into_owned(),
+            });
+        }
+        let version = r.u32()?;
+        if version != FORMAT_VERSION {
+            return Err(Error::Version {
+                expected: FORMAT_VERSION,
+                found: version,
+            });
+        }
+        let tbits = u32::from(r.take(1)?[0]);
+        let lbits = u32::from(r.take(1)?[0]);
+        if !(4..=28).contains(&tbits) || !(4..=26).contains(&lbits) {
+            return Err(Error::Corrupt(format!(
+                "table sizes 2^{tbits} and 2^{lbits} out of range"
+            )));
+        }
+        let mask = u64::from_le_bytes(r.array()?);
+        let len = r.u32()? as usize;
+        let info = String::from_utf8_lossy(r.take(len)?).into_owned();
+        let trans = read_table(&mut r, 1 << tbits, NT)?;
+        let label = read_table(&mut r, 1 << lbits, NL)?;
+        Ok(Model {
+            tbits,
+            lbits,
+            mask,
+            info,
+            trans,
+            label,
+        })
+    }
+}
+
+fn write_table(out: &mut Vec<u8>, t: &[i16], width: usize) {
+    let rows: Vec<usize> = (0..t.len() / width)
+        .filter(|&i| t[i * width..(i + 1) * width].iter().any(|&x| x != 0))
+        .collect();
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    let mut last = 0usize;
+    for i in rows {
+        let mut gap = (i - last) as u64;
+        last = i;
+        loop {
+            let b = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                out.push(b);
+                break;
+            }
+            out.push(b | 0x80);
+        }
+        for &x in &t[i * width..(i + 1) * width] {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+fn read_table(r: &mut Reader<'_>, rows: usize, width: usize) -> Result<Vec<i16>, Error> {
+    let mut t = vec![0i16; rows * width];
+    let count = r.u32()? as usize;
+    let mut at = 0usize;
+    for _ in 0..count {
+        let mut gap = 0usize;
+        let mut shift = 0;
+        loop {
+            let b = r.take(1)?[0];
+            gap |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 35 {
+                break;
+            }
+        }
+        at += gap;
+        if at >= rows {
+            return Err(Error::Corrupt(format!("row {at} beyond table of {rows}")));
+        }
+        let vals = r.take(width * 2)?;
+        for (dst, c) in t[at * width..(at + 1) * width]
+            .iter_mut()
+            .zip(vals.chunks_exact(2))
+        {
+            *dst = i16::from_le_bytes([c[0], c[1]]);
+        }
+    }
+    Ok(t)
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.buf.len());
+        let Some(end) = end else {
+            return Err(Error::Corrupt(format!(
+                "truncated at byte {} (wanted {n} more)",
+                self.at
+            )));
+        };
+        let s = &self.buf[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], Error> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Model {
+        let mut f = FloatModel::new(6, 5);
+        f.trans[5] = 1.5;
+        f.trans[17] = -3.0;
+        f.label[64 * 3 + 7] = 2.0;
+        f.mask = 0b1110;
+        Model::from_float(&f, "test".into())
+    }
+
+    #[test]
+    fn round_trips_and_rejects_other_versions() {
+        let m = tiny();
+        let b = m.to_bytes();
+        let m2 = Model::from_bytes(&b).unwrap();
+        assert_eq!(m2.trans, m.trans);
+        assert_eq!(m2.label, m.label);
+        assert_eq!(m2.info, "test");
+        // Rewrite the version field.
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(&b[..])
+            .read_to_end(&mut raw)
+            .unwrap();
+        raw[8..12].copy_from_slice(&99u32.to_le_bytes());
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&raw).unwrap();
+        let e = Model::from_bytes(&gz.finish().unwrap()).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("99") && msg.contains('1'), "{msg}");
+        assert!(Model::from_bytes(b"junk").is_err());
+        assert!(Model::from_bytes(&b[..b.len() / 2]).is_err());
+    }
+}

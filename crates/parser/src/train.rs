@@ -1,0 +1,406 @@
+//! Training: averaged perceptron with the arc-hybrid dynamic oracle and
+//! exploration (Goldberg & Nivre 2013), model selection on dev.
+//!
+//! Two linear models share the decoder: one scores SHIFT/LEFT/RIGHT, the other
+//! labels each arc when it is made. The transition model is updated whenever the
+//! best-scoring valid transition has a positive cost, towards the best-scoring
+//! zero-cost one; from epoch `explore_from` on, the parser then follows its own
+//! prediction with probability `explore_p`, so it learns to recover from its
+//! mistakes. The label model is trained on arcs whose head is right.
+
+use crate::decode::{allowed_labels, argmax_label, best_valid, Buffers};
+use crate::eval::{evaluate_with, Score, TagFn};
+use crate::features::{label_features, trans_features};
+use crate::model::{FloatModel, Model, NL, NT};
+use crate::oracle::{projectivize, Gold};
+use crate::state::{Scratch, SHIFT};
+use crate::Error;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+use tocsin_core::conllu::{parse_conllu, GoldSentence};
+use tocsin_core::{DepRel, Upos, Xpos};
+
+/// What and how to train.
+#[derive(Clone)]
+pub struct TrainConfig {
+    /// CoNLL-U training file.
+    pub train: PathBuf,
+    /// CoNLL-U development file, used to pick the best epoch.
+    pub dev: PathBuf,
+    pub epochs: usize,
+    pub seed: u64,
+    /// First epoch (0-based) in which the parser follows its own predictions.
+    pub explore_from: usize,
+    /// Probability of following the prediction when exploring.
+    pub explore_p: f64,
+    /// log2 of the number of rows of the transition and label weight tables.
+    pub trans_bits: u32,
+    pub label_bits: u32,
+    /// Tagger for predicted tags on train and dev; `None` trains on gold tags.
+    pub tagger: Option<Arc<TagFn>>,
+    /// Free text stored in the model (e.g. which tagger made the tags).
+    pub note: String,
+    /// Called after each epoch (the library itself prints nothing).
+    pub progress: Option<fn(&EpochReport)>,
+}
+
+impl std::fmt::Debug for TrainConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TrainConfig")
+            .field("train", &self.train)
+            .field("dev", &self.dev)
+            .field("epochs", &self.epochs)
+            .field("seed", &self.seed)
+            .field("explore_from", &self.explore_from)
+            .field("explore_p", &self.explore_p)
+            .field("trans_bits", &self.trans_bits)
+            .field("label_bits", &self.label_bits)
+            .field("tagger", &self.tagger.is_some())
+            .field("note", &self.note)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TrainConfig {
+    /// The defaults used for the committed model.
+    #[must_use]
+    pub fn new(train: impl Into<PathBuf>, dev: impl Into<PathBuf>) -> Self {
+        TrainConfig {
+            train: train.into(),
+            dev: dev.into(),
+            epochs: 15,
+            seed: 1,
+            explore_from: 1,
+            explore_p: 0.9,
+            trans_bits: 22,
+            label_bits: 19,
+            tagger: None,
+            note: String::new(),
+            progress: None,
+        }
+    }
+}
+
+/// Dev scores after one epoch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EpochReport {
+    /// 1-based.
+    pub epoch: usize,
+    pub dev_uas: f64,
+    pub dev_las: f64,
+    /// Transitions whose prediction had a positive cost, percent.
+    pub train_errors: f64,
+    pub seconds: f64,
+}
+
+/// What training produced.
+#[derive(Clone, Debug)]
+pub struct TrainReport {
+    pub epochs: Vec<EpochReport>,
+    /// 1-based epoch whose (averaged, quantized) weights were written.
+    pub best_epoch: usize,
+    /// Dev score of the written model.
+    pub dev: Score,
+    pub train_sentences: usize,
+    /// Training trees that needed lifting to become projective.
+    pub nonprojective: usize,
+    pub model_bytes: usize,
+}
+
+/// Reads a CoNLL-U file.
+///
+/// # Errors
+/// The file cannot be read or is malformed (`path:line`).
+pub fn read_conllu(path: &Path) -> Result<Vec<GoldSentence>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    parse_conllu(&text).map_err(|e| Error::Conllu {
+        path: path.to_path_buf(),
+        line: e.line,
+        message: e.message,
+    })
+}
+
+/// A deterministic generator (SplitMix64).
+#[derive(Debug)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// One training sentence, tags already chosen.
+struct Example {
+    words: Vec<String>,
+    tags: Vec<(Upos, Xpos)>,
+    gold: Gold,
+}
+
+/// Averaged perceptron state: weights, and the sum of `step * delta`.
+struct Perceptron {
+    w: FloatModel,
+    acc: FloatModel,
+    step: f32,
+}
+
+impl Perceptron {
+    fn bump_trans(&mut self, feats: &[u32], class: usize, by: f32) {
+        let c = self.step * by;
+        for &f in feats {
+            let i = f as usize * NT + class;
+            self.w.trans[i] += by;
+            self.acc.trans[i] += c;
+        }
+    }
+    fn bump_label(&mut self, feats: &[u32], class: usize, by: f32) {
+        let c = self.step * by;
+        for &f in feats {
+            let i = f as usize * NL + class;
+            self.w.label[i] += by;
+            self.acc.label[i] += c;
+        }
+    }
+    /// The averaged weights, written into `out`.
+    fn average_into(&self, out: &mut FloatModel) {
+        let inv = 1.0 / self.step.max(1.0);
+        for (o, (w, a)) in out
+            .trans
+            .iter_mut()
+            .zip(self.w.trans.iter().zip(&self.acc.trans))
+        {
+            *o = w - a * inv;
+        }
+        for (o, (w, a)) in out
+            .label
+            .iter_mut()
+            .zip(self.w.label.iter().zip(&self.acc.label))
+        {
+            *o = w - a * inv;
+        }
+        out.mask = self.w.mask;
+    }
+}
+
+fn examples(sents: &[GoldSentence], tagger: Option<&TagFn>) -> (Vec<Example>, usize) {
+    let mut nonproj = 0;
+    let mut out = Vec::with_capacity(sents.len());
+    for s in sents {
+        let words: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
+        let mut tags = Vec::new();
+        match tagger {
+            Some(f) => {
+                let ws: Vec<&str> = words.iter().map(String::as_str).collect();
+                f(&ws, &mut tags);
+            }
+            None => tags.extend(s.words.iter().map(|w| (w.upos, w.xpos))),
+        }
+        let mut heads: Vec<u32> = s.words.iter().map(|w| w.head).collect();
+        if projectivize(&mut heads) > 0 {
+            nonproj += 1;
+        }
+        let labels: Vec<u8> = s.words.iter().map(|w| w.deprel.index() as u8).collect();
+        out.push(Example {
+            words,
+            tags,
+            gold: Gold::new(&heads, &labels),
+        });
+    }
+    (out, nonproj)
+}
+
+/// Trains a model, picks the epoch with the best dev LAS, and writes it to `out`.
+///
+/// # Errors
+/// Unreadable or malformed data, no training sentences, or `out` cannot be written.
+pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error> {
+    let train = read_conllu(&cfg.train)?;
+    let dev = read_conllu(&cfg.dev)?;
+    if train.is_empty() {
+        return Err(Error::NoData(cfg.train.clone()));
+    }
+    let tagger = cfg.tagger.as_deref();
+    let (exs, nonprojective) = examples(&train, tagger);
+    let mut p = Perceptron {
+        w: FloatModel::new(cfg.trans_bits, cfg.label_bits),
+        acc: FloatModel::new(cfg.trans_bits, cfg.label_bits),
+        step: 1.0,
+    };
+    for e in &exs {
+        for &l in &e.gold.label {
+            p.w.mask |= 1 << (l & 63);
+        }
+    }
+    let mut avg = FloatModel::new(cfg.trans_bits, cfg.label_bits);
+    let mut rng = Rng(cfg.seed ^ 0x7061_7273_6572);
+    let mut order: Vec<usize> = (0..exs.len()).collect();
+    let mut reports = Vec::new();
+    let mut best: Option<(f64, usize, Model, Score)> = None;
+    let mut s = Scratch::default();
+    let mut buf = Buffers::default();
+    let mut in_stack = Vec::new();
+    for epoch in 0..cfg.epochs {
+        let t0 = Instant::now();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let explore = epoch >= cfg.explore_from;
+        let (mut errors, mut total) = (0usize, 0usize);
+        for &i in &order {
+            let (e, t) = train_sentence(
+                &mut p,
+                &exs[i],
+                explore,
+                cfg,
+                &mut rng,
+                &mut s,
+                &mut buf,
+                &mut in_stack,
+            );
+            errors += e;
+            total += t;
+        }
+        p.average_into(&mut avg);
+        let model = Model::from_float(&avg, String::new());
+        let score = evaluate_with(&model, &dev, tagger);
+        let rep = EpochReport {
+            epoch: epoch + 1,
+            dev_uas: score.uas(),
+            dev_las: score.las(),
+            train_errors: 100.0 * errors as f64 / total.max(1) as f64,
+            seconds: t0.elapsed().as_secs_f64(),
+        };
+        if let Some(f) = cfg.progress {
+            f(&rep);
+        }
+        if best.as_ref().map_or(true, |b| score.las() > b.0) {
+            best = Some((score.las(), epoch + 1, model, score));
+        }
+        reports.push(rep);
+    }
+    let Some((_, best_epoch, mut model, dev_score)) = best else {
+        return Err(Error::NoData(cfg.train.clone()));
+    };
+    model.info = format!(
+        "tocsin-parser arc-hybrid; train={}; sentences={}; epoch {best_epoch} of {}; seed={}; tags={}; dev UAS {:.2} LAS {:.2}{}{}",
+        cfg.train.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
+        exs.len(),
+        cfg.epochs,
+        cfg.seed,
+        if tagger.is_some() { "predicted" } else { "gold" },
+        dev_score.uas(),
+        dev_score.las(),
+        if cfg.note.is_empty() { "" } else { "; " },
+        cfg.note,
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| Error::io(out, e))?;
+    Ok(TrainReport {
+        epochs: reports,
+        best_epoch,
+        dev: dev_score,
+        train_sentences: exs.len(),
+        nonprojective,
+        model_bytes: bytes.len(),
+    })
+}
+
+/// One pass over one sentence; returns (transition errors, transitions).
+#[allow(clippy::too_many_arguments)] // the per-thread buffers travel together
+fn train_sentence(
+    p: &mut Perceptron,
+    ex: &Example,
+    explore: bool,
+    cfg: &TrainConfig,
+    rng: &mut Rng,
+    s: &mut Scratch,
+    buf: &mut Buffers,
+    in_stack: &mut Vec<bool>,
+) -> (usize, usize) {
+    s.load(ex.words.iter().map(String::as_str), ex.tags.iter().copied());
+    in_stack.clear();
+    in_stack.resize(s.n as usize + 2, false);
+    let allowed = allowed_labels(p.w.mask);
+    let (mut errors, mut total) = (0, 0);
+    while !s.terminal() {
+        let valid = s.valid();
+        let costs = ex.gold.costs(s, in_stack);
+        let t = if valid.count_ones() == 1 {
+            valid.trailing_zeros() as usize
+        } else {
+            trans_features(s, p.w.tbits, &mut buf.tf);
+            let scores = crate::model::Scorer::trans(&p.w, &buf.tf);
+            let pred = best_valid(scores, valid);
+            let zero = (0..3).fold(0u8, |m, t| m | (u8::from(costs[t] == 0) << t));
+            // With a projective gold tree some transition is always free; if not
+            // (malformed data), fall back to the cheapest.
+            let oracle = if zero & valid != 0 {
+                best_valid(scores, zero & valid)
+            } else {
+                (0..3).min_by_key(|&t| costs[t]).unwrap_or(SHIFT)
+            };
+            total += 1;
+            if costs[pred] > 0 {
+                errors += 1;
+                p.bump_trans(&buf.tf, oracle, 1.0);
+                p.bump_trans(&buf.tf, pred, -1.0);
+            }
+            p.step += 1.0;
+            if explore && rng.unit() < cfg.explore_p {
+                pred
+            } else {
+                oracle
+            }
+        };
+        let label = if t == SHIFT {
+            0
+        } else {
+            train_label(p, ex, s, t, allowed, buf)
+        };
+        if t == SHIFT {
+            in_stack[s.b0 as usize] = true;
+        } else {
+            in_stack[s.s(0) as usize] = false;
+        }
+        s.apply(t, label);
+    }
+    (errors, total)
+}
+
+/// Labels the arc `t` makes; learns from it when its head is right.
+fn train_label(
+    p: &mut Perceptron,
+    ex: &Example,
+    s: &Scratch,
+    t: usize,
+    allowed: u64,
+    buf: &mut Buffers,
+) -> u8 {
+    let (h, d) = s.arc(t);
+    if h == s.n {
+        return DepRel::ROOT.index() as u8;
+    }
+    label_features(s, t, p.w.lbits, &mut buf.lf);
+    crate::model::Scorer::labels(&p.w, &buf.lf, &mut buf.ls);
+    let pred = argmax_label(&buf.ls, allowed);
+    if ex.gold.head[d as usize] != h {
+        return pred;
+    }
+    let gold = ex.gold.label[d as usize];
+    if pred != gold && allowed & (1 << (gold & 63)) != 0 {
+        p.bump_label(&buf.lf, gold as usize, 1.0);
+        p.bump_label(&buf.lf, pred as usize, -1.0);
+    }
+    gold
+}
