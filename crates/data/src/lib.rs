@@ -3,8 +3,10 @@
 //! Models are committed compressed under `models/` with a manifest; dictionaries
 //! live as reviewable text under `dict/` and are compiled at build time.
 
+mod dicts;
 mod models;
 
+pub use dicts::*;
 pub use models::*;
 
 /// A short news story written for tocsin's demo (`tocsin demo`): troop build-up,
