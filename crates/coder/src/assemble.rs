@@ -286,8 +286,19 @@ impl Coder {
                     if mirror {
                         pairs.push((b.clone(), Some(a.clone()), code.clone()));
                     }
-                    if let Some(pc) = &p.paired {
-                        pairs.push((b.clone(), Some(a.clone()), pc.clone()));
+                    let reverse = p.paired.clone().or_else(|| {
+                        (d.format == DictFormat::Tocsin)
+                            .then(|| {
+                                self.options
+                                    .reverse_codes
+                                    .iter()
+                                    .find(|(from, _)| *from == code)
+                                    .map(|(_, to)| to.clone())
+                            })
+                            .flatten()
+                    });
+                    if let Some(pc) = reverse {
+                        pairs.push((b.clone(), Some(a.clone()), pc));
                     }
                 }
             }
@@ -411,7 +422,7 @@ impl Coder {
                 break;
             }
             if going {
-                e.modality.future = true;
+                self.apply(&mut e, ModalKind::Future, "going to");
             } else if let Some(m) = modal {
                 self.apply(
                     &mut e,
@@ -429,17 +440,24 @@ impl Coder {
     /// Negation, auxiliaries and reported speech of one clause.
     fn clause_modality(&self, s: &Sent<'_>, v: usize, e: &mut Embedding, with_negation: bool) {
         let d = &*self.dicts;
-        for a in s.auxes(v) {
-            match a {
-                "could" | "might" | "may" | "would" | "should" | "'d" | "ought" => {
-                    e.modality.hypothetical = true
-                }
-                "will" | "shall" | "'ll" | "wo" | "ll" => e.modality.future = true,
-                _ => {}
-            }
-        }
+        // Negation first: "will not meet" rejects the meeting (125) rather
+        // than negating the intent.
         if with_negation && s.negated(v) {
             self.apply(e, ModalKind::Negate, "negation");
+        }
+        let auxes: Vec<&str> = s.auxes(v).collect();
+        if auxes.iter().any(|a| {
+            matches!(
+                *a,
+                "could" | "might" | "may" | "would" | "should" | "'d" | "ought"
+            )
+        }) {
+            self.apply(e, ModalKind::Hypothetical, "auxiliary");
+        } else if auxes
+            .iter()
+            .any(|a| matches!(*a, "will" | "shall" | "'ll" | "wo" | "ll"))
+        {
+            self.apply(e, ModalKind::Future, "auxiliary");
         }
         // "X attacked Y, officials said" / "according to officials".
         for &c in &s.children[v] {
@@ -461,36 +479,39 @@ impl Coder {
     fn apply(&self, e: &mut Embedding, kind: ModalKind, why: &str) {
         let d = &*self.dicts;
         match kind {
-            ModalKind::Report => e.modality.claimed = true,
+            ModalKind::Report => {
+                e.modality.claimed = true;
+                return;
+            }
+            ModalKind::Negate => e.modality.negated = true,
             ModalKind::Future => e.modality.future = true,
             ModalKind::Hypothetical => e.modality.hypothetical = true,
-            ModalKind::Negate | ModalKind::Threat | ModalKind::Intent | ModalKind::Appeal => {
-                if kind == ModalKind::Negate {
-                    e.modality.negated = true;
-                }
-                match d.derive(kind, &e.code) {
-                    Some(row) => {
-                        e.steps.push(format!(
-                            "derive {} | {} | {} ({}; {why})",
-                            kind.keyword(),
-                            row.from,
-                            row.to,
-                            row.source_ref
-                        ));
-                        e.code.clone_from(&row.to);
-                    }
-                    None if kind == ModalKind::Negate => {
-                        e.dropped = Some(format!("no derive negate row for {} ({why})", e.code));
-                    }
-                    None => {
-                        // An intent, threat or appeal with no row keeps the
-                        // embedded code but is not an accomplished act.
-                        e.steps
-                            .push(format!("{} without a derive row ({why})", kind.keyword()));
-                        e.modality.future |= kind == ModalKind::Intent;
-                        e.modality.hypothetical |= kind != ModalKind::Intent;
-                    }
-                }
+            ModalKind::Threat | ModalKind::Intent | ModalKind::Appeal => {}
+        }
+        match d.derive(kind, &e.code) {
+            Some(row) => {
+                e.steps.push(format!(
+                    "derive {} | {} | {} ({}; {why})",
+                    kind.keyword(),
+                    row.from,
+                    row.to,
+                    row.source_ref
+                ));
+                e.code.clone_from(&row.to);
+            }
+            None if kind == ModalKind::Negate => {
+                e.dropped = Some(format!("no derive negate row for {} ({why})", e.code));
+            }
+            // A future or hypothetical event with no row keeps its code and
+            // its flag ("will attack": 190, future).
+            None if matches!(kind, ModalKind::Future | ModalKind::Hypothetical) => {}
+            None => {
+                // An intent, threat or appeal with no row keeps the embedded
+                // code but is not an accomplished act.
+                e.steps
+                    .push(format!("{} without a derive row ({why})", kind.keyword()));
+                e.modality.future |= kind == ModalKind::Intent;
+                e.modality.hypothetical |= kind != ModalKind::Intent;
             }
         }
     }

@@ -70,6 +70,10 @@ pub struct CoderOptions {
     /// USA→RUS and RUS→USA). Only applied with tocsin dictionaries; imported
     /// PETRARCH/TABARI dictionaries use their own paired codes.
     pub mirror_codes: Vec<String>,
+    /// Codes that imply a reverse event with another code, target towards
+    /// source (a visit made, 042, is a visit hosted, 043). Only applied with
+    /// tocsin dictionaries; imported ones carry paired codes (`[042:043]`).
+    pub reverse_codes: Vec<(String, String)>,
     /// Use the bare agent's context country (previous sentence, dateline).
     pub context_actors: bool,
 }
@@ -81,6 +85,7 @@ impl Default for CoderOptions {
             code_questions: false,
             symmetric_prefixes: vec!["04".into(), "036".into()],
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
+            reverse_codes: vec![("042".into(), "043".into())],
             context_actors: true,
         }
     }
