@@ -114,23 +114,59 @@ fn report_errors(gold: &[tocsin_core::conllu::GoldSentence], system: &[String], 
             println!("{n:6}  {t}");
         }
     }
-    // Sentence boundaries: print a few system sentences that do not match gold.
-    let gold_sents: std::collections::HashSet<String> = gold
-        .iter()
-        .map(|s| {
-            s.words
+    // Sentence boundaries: after which token a sentence ends, gold versus system.
+    let ends = |sents: Vec<Vec<String>>| {
+        let mut at = 0usize;
+        let mut set = std::collections::HashSet::new();
+        for s in sents {
+            at += s
                 .iter()
-                .map(|w| w.form.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    println!("-- system sentences not in gold (first {show}):");
-    for s in system
+                .map(|w| w.chars().filter(|c| !c.is_whitespace()).count())
+                .sum::<usize>();
+            set.insert(at);
+        }
+        set
+    };
+    let gold_ends = ends(
+        gold.iter()
+            .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+            .collect(),
+    );
+    let sys_ends = ends(
+        system
+            .iter()
+            .map(|s| s.split(' ').map(str::to_string).collect())
+            .collect(),
+    );
+    let cum: Vec<usize> = g.iter().map(|(sp, _)| sp.1).collect();
+    let context = |c: usize| {
+        let i = cum.partition_point(|&e| e <= c);
+        let a = i.saturating_sub(4);
+        let b = (i + 3).min(gold_toks.len());
+        format!(
+            "{} || {}",
+            gold_toks[a..i].join(" "),
+            gold_toks[i..b].join(" ")
+        )
+    };
+    let mut missed: Vec<_> = gold_ends.difference(&sys_ends).copied().collect();
+    let mut spurious: Vec<_> = sys_ends.difference(&gold_ends).copied().collect();
+    missed.sort_unstable();
+    spurious.sort_unstable();
+    println!("-- gold boundaries missed: {} (first {show})", missed.len());
+    for &i in missed
         .iter()
-        .filter(|s| !gold_sents.contains(*s))
+        .filter(|&&i| i <= cum.last().copied().unwrap_or(0))
         .take(show)
     {
-        println!("  | {s}");
+        println!("  {}", context(i));
+    }
+    println!("-- spurious boundaries: {} (first {show})", spurious.len());
+    for &i in spurious
+        .iter()
+        .filter(|&&i| i <= cum.last().copied().unwrap_or(0))
+        .take(show)
+    {
+        println!("  {}", context(i));
     }
 }

@@ -87,7 +87,7 @@ pub(crate) fn split(text: &str, toks: &[Span], out: &mut Vec<Cut>) {
             )
         } else {
             let b = match term {
-                Term::Stop => sp.can_open(m + 1),
+                Term::Stop => sp.can_open(m + 1) || m == k && sp.lower_after_stop(k),
                 Term::Other => sp.strong_opener(m + 1, k),
                 Term::Title | Term::None => false,
             };
@@ -149,6 +149,20 @@ impl Splitter<'_> {
         Term::None
     }
 
+    /// "... the phrase. and then": a lowercase word after a full stop or question
+    /// mark still opens a sentence in informal text, unless the word before the
+    /// stop may be an unlisted abbreviation (short and capitalised, "Fla.").
+    fn lower_after_stop(&self, k: usize) -> bool {
+        if !matches!(self.tok(k), "." | "?") || k == 0 || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let prev = self.tok(k - 1);
+        let abbrev_like = prev.len() <= 5 && prev.starts_with(|c: char| c.is_uppercase());
+        let glued = self.toks[k - 1].end == self.toks[k].start;
+        let next = self.tok(k + 1);
+        glued && !abbrev_like && next.starts_with(|c: char| c.is_lowercase())
+    }
+
     /// A closing quote or bracket glued to the token before it.
     fn is_closer(&self, k: usize) -> bool {
         self.toks[k - 1].end == self.toks[k].start
@@ -162,6 +176,10 @@ impl Splitter<'_> {
     fn can_open(&self, k: usize) -> bool {
         let (c, _) = char_at(self.text, self.toks[k].start as usize);
         if c.is_lowercase() {
+            return false;
+        }
+        // ". . ." written with spaces is one ellipsis.
+        if self.term(k) == Term::Stop {
             return false;
         }
         if matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«') {

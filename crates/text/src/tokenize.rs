@@ -242,6 +242,7 @@ fn groupable(c: char) -> bool {
             | '|'
             | ':'
             | '^'
+            | '$'
             | '…'
             | '—'
             | '–'
@@ -330,7 +331,13 @@ fn scan_word(text: &str, i: usize, e: usize) -> usize {
             '.' => !(prev.is_lowercase() && nx.is_uppercase() && j - seg_start >= 3),
             ',' => prev.is_ascii_digit() && three_digits(b, j + 1, e),
             ':' => prev.is_ascii_digit() && nx.is_ascii_digit(),
-            '/' | '-' | '_' => true,
+            // "9/11", "w/o" and "I/S" stay whole; "and/or" splits as in EWT.
+            '/' => {
+                prev.is_ascii_digit() && nx.is_ascii_digit()
+                    || j - seg_start == prev.len_utf8()
+                    || !(j + l + nl < e && class(char_at(text, j + l + nl).0) == Class::Word)
+            }
+            '-' | '_' => true,
             '&' => prev.is_uppercase() && nx.is_uppercase(),
             '\'' | '\u{2019}' => is_letter(prev) && is_letter(nx),
             _ => false,
@@ -338,7 +345,7 @@ fn scan_word(text: &str, i: usize, e: usize) -> usize {
         if !keep {
             break;
         }
-        if c == '.' {
+        if c == '.' || c == '/' {
             seg_start = j + l;
         }
         prev = nx;

@@ -335,9 +335,9 @@ fn score_doc(gold: &[GoldSentence], doc: &Doc, c: &mut Counts) {
         }
         let span = (conv(toks[i].span).0, conv(toks[j - 1].span).1);
         s_tokens.push(span);
-        for k in i..j {
+        for (k, t) in toks.iter().enumerate().take(j).skip(i) {
             s_words.push(AWord {
-                span: if j - i > 1 { span } else { conv(toks[k].span) },
+                span: if j - i > 1 { span } else { conv(t.span) },
                 multi: j - i > 1,
                 form: doc.word(k).to_lowercase(),
             });
