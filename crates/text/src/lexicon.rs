@@ -4,16 +4,19 @@
 /// Abbreviations that precede a name or number and so never end a sentence on the
 /// same line ("Gen. Smith", "Jan. 5", "No. 10"). Case-sensitive, without the period.
 const TITLES: &[&str] = &[
-    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dr", "Feb", "Fr", "Ft", "Gen",
-    "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms", "Mt", "No",
-    "Nos", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt",
-    "St", "Supt", "approx", "cf", "no", "vs",
+    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dr", "Drs", "Feb", "Fr", "Ft",
+    "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms",
+    "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep",
+    "Sept", "Sgt", "St", "Supt", "approx", "cf", "no", "vs",
 ];
 
 /// Abbreviations that may also end a sentence ("... and Co. The firm ...").
 const OTHERS: &[&str] = &[
-    "Ave", "Blvd", "Bros", "Co", "Corp", "Dept", "Inc", "Jr", "Ltd", "Rd", "Sr", "al", "dept",
-    "etc", "ft", "oz",
+    "Ala", "Ariz", "Ark", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del",
+    "Dept", "Fla", "Fri", "Ga", "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "La", "Ltd", "Mass", "Md",
+    "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Neb", "Nev", "Okla", "Ont", "Ore", "Pa", "Rd",
+    "Sat", "Sr", "Sun", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash", "Wed",
+    "Wis", "Wyo", "al", "dept", "etc", "ft", "oz",
 ];
 
 /// Prefixes that EWT keeps attached across a hyphen ("non-stop", "e-mail").

@@ -191,6 +191,25 @@ fn general(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 continue;
             }
         }
+        if is_apostrophe(c) {
+            // "'68": a year with its century dropped.
+            let d = &text.as_bytes()[i + l..e];
+            if d.len() >= 2
+                && d[..2].iter().all(u8::is_ascii_digit)
+                && d.get(2).map_or(true, |b| !b.is_ascii_alphanumeric())
+            {
+                push(out, i, i + l + 2);
+                i += l + 2;
+                continue;
+            }
+        }
+        if c == '&' {
+            if let Some(j) = entity_at(text.as_bytes(), i, e) {
+                push(out, i, j);
+                i = j;
+                continue;
+            }
+        }
         if c == ':' || c == ';' {
             if let Some(j) = emoticon_at(text, i, e) {
                 push(out, i, j);
@@ -268,6 +287,19 @@ fn clitic_at(text: &str, i: usize, e: usize) -> Option<usize> {
     ok.then_some(j)
 }
 
+/// An HTML entity left in the text ("&amp;", "&#163;"), kept whole.
+fn entity_at(b: &[u8], i: usize, e: usize) -> Option<usize> {
+    let end = (i + 10).min(e);
+    let semi = i + memchr::memchr(b';', &b[i..end])?;
+    let body = &b[i + 1..semi];
+    let ok = match body.split_first() {
+        Some((b'#', num)) => !num.is_empty() && num.iter().all(u8::is_ascii_digit),
+        Some(_) => body.iter().all(u8::is_ascii_alphabetic),
+        None => false,
+    };
+    ok.then_some(semi + 1)
+}
+
 /// Western emoticons EWT keeps whole (":-)", ";)").
 fn emoticon_at(text: &str, i: usize, e: usize) -> Option<usize> {
     const FACES: &[&str] = &[
@@ -339,7 +371,13 @@ fn scan_word(text: &str, i: usize, e: usize) -> usize {
             }
             '-' | '_' => true,
             '&' => prev.is_uppercase() && nx.is_uppercase(),
-            '\'' | '\u{2019}' => is_letter(prev) && is_letter(nx),
+            '\'' | '\u{2019}' => {
+                is_letter(prev) && is_letter(nx)
+                    // "80's": a decade keeps its "'s".
+                    || prev.is_ascii_digit()
+                        && nx == 's'
+                        && (j + l + 1 >= e || class(char_at(text, j + l + 1).0) != Class::Word)
+            }
             _ => false,
         };
         if !keep {
@@ -385,26 +423,32 @@ fn hyphenated(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
     clitics(text, part, e, out);
 }
 
-/// "713-853-3989", "646-8420", "1-800-553-3119": digit groups, the last of four.
+/// Hyphenated codes EWT keeps whole: phone numbers ("713-853-3989", "646-8420",
+/// "1-800-553-3119"), ZIP+4 codes ("20006-3700") and dates ("01-Feb-02").
 fn is_phone(w: &[u8]) -> bool {
-    let mut groups = 0;
-    let mut first = 0;
-    let mut last = 0;
-    for g in w.split(|&c| c == b'-') {
-        if g.is_empty() || !g.iter().all(u8::is_ascii_digit) {
-            return false;
+    let parts: Vec<&[u8]> = w.split(|&c| c == b'-').take(6).collect();
+    let digits = |g: &[u8]| !g.is_empty() && g.iter().all(u8::is_ascii_digit);
+    if parts.len() == 3 && digits(parts[0]) && digits(parts[2]) {
+        if let Ok(m) = std::str::from_utf8(parts[1]) {
+            if crate::lexicon::is_month(m) && parts[0].len() <= 2 {
+                return true;
+            }
         }
-        if groups == 0 {
-            first = g.len();
-        }
-        last = g.len();
-        groups += 1;
     }
-    groups >= 2 && last == 4 && (first == 3 || first == 1 && groups >= 3)
+    if !parts.iter().all(|g| digits(g)) || parts.len() < 2 {
+        return false;
+    }
+    let (first, last) = (parts[0].len(), parts[parts.len() - 1].len());
+    last == 4 && (first == 3 || first == 5 && parts.len() == 2 || first == 1 && parts.len() >= 3)
 }
 
-/// Emits `text[s..e]`, splitting off a final clitic.
+/// Emits `text[s..e]`, splitting a number from its unit or a final clitic off.
 fn clitics(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
+    if let Some(k) = unit_split(&text.as_bytes()[s..e]) {
+        push(out, s, s + k);
+        push(out, s + k, e);
+        return;
+    }
     match clitic_split(&text[s..e]) {
         Some(k) => {
             push(out, s, s + k);
@@ -412,6 +456,29 @@ fn clitics(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
         }
         None => push(out, s, e),
     }
+}
+
+/// "10am", "5m", "81K": EWT splits a number from the letters after it, except
+/// ordinals ("5th") and decades ("1990s", "80's").
+fn unit_split(w: &[u8]) -> Option<usize> {
+    if !w.first()?.is_ascii_digit() {
+        return None;
+    }
+    let mut k = 0;
+    while k < w.len()
+        && (w[k].is_ascii_digit()
+            || matches!(w[k], b'.' | b',') && w.get(k + 1).is_some_and(u8::is_ascii_digit))
+    {
+        k += 1;
+    }
+    let unit = &w[k..];
+    if unit.is_empty() || !unit.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let keep = [&b"st"[..], b"nd", b"rd", b"th", b"s"]
+        .iter()
+        .any(|o| unit.eq_ignore_ascii_case(o));
+    (!keep).then_some(k)
 }
 
 /// Words written without an apostrophe that EWT splits, and where.
@@ -473,6 +540,10 @@ fn clitic_split(w: &str) -> Option<usize> {
     if tail.eq_ignore_ascii_case(b"t") {
         // "don't" -> "do" + "n't", "can't" -> "ca" + "n't", "won't" -> "wo" + "n't".
         return (apos >= 2 && b[apos - 1].eq_ignore_ascii_case(&b'n')).then_some(apos - 1);
+    }
+    // "80's", "1590's": decades keep their "'s" in EWT.
+    if tail == b"s" && b[..apos].iter().all(u8::is_ascii_digit) {
+        return None;
     }
     let clitic = [&b"s"[..], b"m", b"d", b"re", b"ve", b"ll"]
         .iter()

@@ -92,7 +92,11 @@ fn abbreviations_keep_their_period() {
 
 #[test]
 fn numbers_stay_whole_but_percent_and_currency_split() {
-    tok("14,000 3.5% $1m £522,000", "14,000|3.5|%|$|1m|£|522,000");
+    tok("14,000 3.5% $1m £522,000", "14,000|3.5|%|$|1|m|£|522,000");
+    tok(
+        "at 10am, the 5th in the 1990s and 80's",
+        "at|10|am|,|the|5th|in|the|1990s|and|80's",
+    );
 }
 
 #[test]
@@ -108,8 +112,16 @@ fn hyphens_split_except_after_prefixes() {
 }
 
 #[test]
-fn phone_numbers_stay_whole() {
+fn phone_numbers_zip_codes_and_dashed_dates_stay_whole() {
     tok("call 713-853-3989", "call|713-853-3989");
+    tok("DC 20006-3700 on 01-Feb-02", "DC|20006-3700|on|01-Feb-02");
+    tok("in 1969-1970", "in|1969|-|1970");
+}
+
+#[test]
+fn clipped_years_and_html_entities_stay_whole() {
+    tok("the '68 riots", "the|'68|riots");
+    tok("&#163;5 &amp; more", "&#163;|5|&amp;|more");
 }
 
 #[test]
