@@ -306,6 +306,7 @@ impl Compiler {
                     tokens,
                     dates,
                     cased: !anycase && is_capitalised_name(n),
+                    stems: vec![],
                 })
             }
             Err(m) => {
@@ -966,6 +967,7 @@ impl Compiler {
                 tokens,
                 dates: DateRange::ALWAYS,
                 cased: false,
+                stems: vec![],
             },
             scope,
             note,
@@ -1056,8 +1058,8 @@ pub(crate) fn build_indexes(d: &mut Dictionaries) {
                 NameRole::Capital => vec!["GOV".to_string()],
                 _ => vec![],
             };
-            names.insert_words(
-                &n.tokens,
+            names.insert(
+                &n.name_toks(),
                 NameTarget {
                     target: NameRef::Actor(a.id),
                     role,
@@ -1076,8 +1078,8 @@ pub(crate) fn build_indexes(d: &mut Dictionaries) {
             .map(|n| (n, false))
             .chain(a.plurals.iter().map(|n| (n, true)));
         for (n, plural) in all {
-            agents.insert_words(
-                &n.tokens,
+            agents.insert(
+                &n.name_toks(),
                 NameTarget {
                     target: NameRef::Agent(a.id),
                     role: if plural {
@@ -1094,8 +1096,8 @@ pub(crate) fn build_indexes(d: &mut Dictionaries) {
     }
     let mut discards = NameIndex::default();
     for (i, x) in d.discards.iter().enumerate() {
-        discards.insert_words(
-            &x.phrase.tokens,
+        discards.insert(
+            &x.phrase.name_toks(),
             NameTarget {
                 target: NameRef::Discard(i as u32),
                 role: NameRole::Discard,

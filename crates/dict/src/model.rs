@@ -126,6 +126,25 @@ pub struct Name {
     /// Only matches text whose words are capitalised (the name was written
     /// with every word capitalised and `anycase: yes` was not given).
     pub cased: bool,
+    /// Per token: matches any word starting with it (TABARI stems). Empty
+    /// when every token is a whole word (always for the tocsin language).
+    #[serde(default)]
+    pub stems: Vec<bool>,
+}
+
+impl Name {
+    /// The tokens with their stem flags, as indexed.
+    #[must_use]
+    pub fn name_toks(&self) -> Vec<crate::NameTok> {
+        self.tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::NameTok {
+                text: t.clone(),
+                stem: self.stems.get(i).copied().unwrap_or(false),
+            })
+            .collect()
+    }
 }
 
 /// A country code plus sectors: what an actor codes as (`RUS` + `[GOV]`).
@@ -641,6 +660,10 @@ pub struct Dictionaries {
     /// Verb lemma (and, for imports, every listed verb form) → indices in
     /// `verbs`, in file order.
     pub verb_index: HashMap<String, Vec<u32>>,
+    /// Imported TABARI verb stems (`contribut`) → indices in `verbs`: a word
+    /// starting with the stem selects the patterns. Empty otherwise.
+    #[serde(default)]
+    pub verb_stems: HashMap<String, Vec<u32>>,
     /// Event-noun patterns in file order.
     pub nouns: Vec<VerbPattern>,
     /// Noun lemma → indices in `nouns`.
@@ -661,6 +684,25 @@ impl Dictionaries {
             .into_iter()
             .flatten()
             .map(|&i| &self.verbs[i as usize])
+    }
+
+    /// The patterns selected by a word of the text: its exact entry in
+    /// `verb_index` (look up the lemma and, for imports, the surface form),
+    /// then the entries of `verb_stems` whose stem starts the word. Indices
+    /// into `verbs`, without duplicates, in file order.
+    #[must_use]
+    pub fn verb_pattern_ids(&self, word: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = self.verb_index.get(word).cloned().unwrap_or_default();
+        if !self.verb_stems.is_empty() {
+            for (i, c) in word.char_indices() {
+                if let Some(v) = self.verb_stems.get(&word[..i + c.len_utf8()]) {
+                    ids.extend(v);
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        ids
     }
 
     /// The patterns of an event noun, in file order.

@@ -1,0 +1,606 @@
+//! Builds [`Dictionaries`] from imported (PETRARCH/TABARI) entries, and the
+//! format detection and `load` entry points.
+
+use crate::diag::Diagnostic;
+use crate::legacy::{code_affiliation, parse_code_block, phrase_tokens, Dialect};
+use crate::model::*;
+use crate::names::NameTok;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Where we are: display path and relative file name.
+pub(crate) struct FileCtx {
+    pub display: String,
+    pub file: String,
+}
+
+impl FileCtx {
+    pub fn new(path: &Path) -> FileCtx {
+        FileCtx {
+            display: path.display().to_string(),
+            file: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+
+    pub fn at(&self, line: u32) -> SourceRef {
+        SourceRef {
+            file: self.file.clone(),
+            line,
+        }
+    }
+
+    pub fn err(&self, line: u32, msg: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.display.clone(), line, msg)
+    }
+}
+
+/// Accumulates imported entries.
+#[derive(Debug, Default)]
+pub(crate) struct Builder {
+    pub d: Dictionaries,
+    pub diags: Vec<Diagnostic>,
+    /// Verb forms → pattern ids (exact words).
+    forms: Vec<(String, u32)>,
+    /// Verb stems → pattern ids.
+    stems: Vec<(String, u32)>,
+    /// Raw synset members (may contain `&name` tokens) and includes.
+    synset_raw: Vec<(Vec<Vec<String>>, Vec<String>)>,
+}
+
+/// A name from a legacy phrase.
+pub(crate) fn legacy_name(text: &str, dialect: Dialect) -> Name {
+    let toks = phrase_tokens(text, dialect);
+    Name {
+        text: text.trim().to_string(),
+        tokens: toks.iter().map(|t| t.text.clone()).collect(),
+        dates: DateRange::ALWAYS,
+        cased: false,
+        stems: if toks.iter().any(|t| t.stem) {
+            toks.iter().map(|t| t.stem).collect()
+        } else {
+            vec![]
+        },
+    }
+}
+
+/// An actor being read: its names and code blocks.
+#[derive(Debug, Default)]
+pub(crate) struct PendingActor {
+    pub line: u32,
+    pub names: Vec<String>,
+    pub codes: Vec<(String, DateRange)>,
+    /// A code block was malformed (already reported).
+    pub bad: bool,
+}
+
+impl Builder {
+    /// Parses every `[...]` block of `text` as an actor code.
+    pub fn code_blocks(
+        &mut self,
+        ctx: &FileCtx,
+        line: u32,
+        text: &str,
+        out: &mut Vec<(String, DateRange)>,
+    ) -> bool {
+        let mut rest = text.trim();
+        while !rest.is_empty() {
+            let Some(body) = rest.strip_prefix('[') else {
+                self.diags.push(ctx.err(
+                    line,
+                    format!("expected `[CODE]` or a comment after the name, found `{rest}`"),
+                ));
+                return false;
+            };
+            let Some(close) = body.find(']') else {
+                self.diags.push(ctx.err(
+                    line,
+                    format!("expected `]` to close the code block `[{body}`"),
+                ));
+                return false;
+            };
+            match parse_code_block(&body[..close]) {
+                Ok(c) => out.push(c),
+                Err(m) => {
+                    self.diags.push(ctx.err(line, m));
+                    return false;
+                }
+            }
+            rest = body[close + 1..].trim_start();
+        }
+        true
+    }
+
+    /// Turns a finished actor block into an [`Actor`].
+    pub fn finish_actor(&mut self, ctx: &FileCtx, a: PendingActor, dialect: Dialect) {
+        let Some(first) = a.names.first() else { return };
+        if a.bad {
+            return;
+        }
+        if a.codes.is_empty() {
+            self.diags.push(ctx.err(a.line, format!("expected a code `[CODE]` for actor `{first}` (on its line or on the indented lines after it), found none")));
+            return;
+        }
+        let dated: Vec<&(String, DateRange)> =
+            a.codes.iter().filter(|(_, r)| !r.is_open()).collect();
+        let undated = a.codes.iter().find(|(_, r)| r.is_open());
+        let main_code = undated.unwrap_or(&a.codes[0]).0.clone();
+        let aff = code_affiliation(&main_code);
+        let kind = if !dated.is_empty() {
+            ActorKind::Person
+        } else if aff.sectors.is_empty() {
+            ActorKind::Country
+        } else {
+            ActorKind::Org
+        };
+        let roles = dated
+            .iter()
+            .map(|(code, r)| {
+                let aff = code_affiliation(code);
+                Role {
+                    country: aff.country,
+                    sectors: aff.sectors,
+                    from: r.from,
+                    to: r.to,
+                    title: code.clone(),
+                }
+            })
+            .collect();
+        let mut names = a.names.iter().map(|n| legacy_name(n, dialect));
+        let canonical = names.next().unwrap_or_default();
+        let actor = Actor {
+            id: self.d.actors.len() as u32,
+            kind,
+            code: if kind == ActorKind::Person {
+                main_code.clone()
+            } else {
+                aff.country.clone()
+            },
+            name: first.trim().to_string(),
+            canonical,
+            aliases: names.collect(),
+            adjectives: vec![],
+            demonyms: vec![],
+            capitals: vec![],
+            metonyms: vec![],
+            sectors: if kind == ActorKind::Person {
+                vec![]
+            } else {
+                aff.sectors.clone()
+            },
+            country: None,
+            region: None,
+            parent: None,
+            roles,
+            after: None,
+            default: (kind == ActorKind::Person)
+                .then_some(undated.map(|(c, _)| code_affiliation(c)))
+                .flatten(),
+            wikidata: None,
+            dates: DateRange::ALWAYS,
+            source: ctx.at(a.line),
+        };
+        self.d.actors.push(actor);
+    }
+
+    /// Adds an agent from `NAME {PLURALS} [~CODE]` parts.
+    pub fn agent(
+        &mut self,
+        ctx: &FileCtx,
+        line: u32,
+        names: &[String],
+        plurals: &[String],
+        code: &str,
+        dialect: Dialect,
+    ) {
+        let code = code.trim();
+        let (placement, body) = if let Some(c) = code.strip_prefix('~') {
+            (AgentPlacement::After, c.trim())
+        } else if let Some(c) = code.strip_suffix('~') {
+            (AgentPlacement::Before, c.trim())
+        } else {
+            self.diags.push(ctx.err(
+                line,
+                format!("expected an agent code `[~CODE]` (or `[CODE~]`), found `[{code}]`"),
+            ));
+            return;
+        };
+        if body.is_empty() || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.diags.push(ctx.err(
+                line,
+                format!("expected letters after `~` in the agent code, found `[{code}]`"),
+            ));
+            return;
+        }
+        let body = body.to_uppercase();
+        let sectors = (0..body.len())
+            .step_by(3)
+            .map(|i| body[i..(i + 3).min(body.len())].to_string())
+            .collect();
+        self.d.agents.push(Agent {
+            id: self.d.agents.len() as u32,
+            name: names.first().cloned().unwrap_or_default(),
+            sectors,
+            names: names.iter().map(|n| legacy_name(n, dialect)).collect(),
+            plurals: plurals.iter().map(|n| legacy_name(n, dialect)).collect(),
+            country: None,
+            placement,
+            source: ctx.at(line),
+        });
+    }
+
+    /// Starts a synset; returns its index.
+    pub fn synset(&mut self, ctx: &FileCtx, line: u32, name: &str) -> usize {
+        let name = name
+            .trim()
+            .trim_start_matches('&')
+            .trim_end_matches('_')
+            .to_lowercase();
+        self.d.synsets.push(Synset {
+            name,
+            members: vec![],
+            includes: vec![],
+            source: ctx.at(line),
+        });
+        self.synset_raw.push((vec![], vec![]));
+        self.synset_raw.len() - 1
+    }
+
+    /// Adds a member (`AUSTRIAN FLORIN`, `&TIETYPES`, `&TIETYPES_MEMOS`).
+    pub fn synset_member(&mut self, idx: usize, member: &str, dialect: Dialect) {
+        let m = member.trim();
+        let (members, includes) = &mut self.synset_raw[idx];
+        let whole = m.trim_end_matches('_');
+        if let Some(inc) = whole.strip_prefix('&').filter(|n| !n.contains(['_', ' '])) {
+            includes.push(inc.to_lowercase());
+            self.d.synsets[idx].includes.push(inc.to_lowercase());
+        } else {
+            let toks: Vec<String> = m
+                .split(|c: char| c == '_' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    if w.starts_with('&') {
+                        w.to_lowercase()
+                    } else {
+                        phrase_tokens(w, dialect)
+                            .first()
+                            .map(|t| t.text.clone())
+                            .unwrap_or_default()
+                    }
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
+            if !toks.is_empty() {
+                members.push(toks);
+            }
+        }
+    }
+
+    /// Adds a verb pattern and indexes it under `keys` (exact forms) and
+    /// `stem_keys` (TABARI stems).
+    pub fn pattern(&mut self, p: VerbPattern, keys: &[String], stem_keys: &[String]) -> u32 {
+        let id = self.d.verbs.len() as u32;
+        self.d.verbs.push(p);
+        for k in keys {
+            self.forms.push((k.clone(), id));
+        }
+        for k in stem_keys {
+            self.stems.push((k.clone(), id));
+        }
+        id
+    }
+
+    /// Adds a discard phrase.
+    pub fn discard(
+        &mut self,
+        ctx: &FileCtx,
+        line: u32,
+        phrase: &str,
+        scope: DiscardScope,
+        dialect: Dialect,
+    ) {
+        let name = legacy_name(phrase, dialect);
+        if name.tokens.is_empty() {
+            return;
+        }
+        self.d.discards.push(Discard {
+            phrase: name,
+            scope,
+            note: None,
+            source: ctx.at(line),
+        });
+    }
+
+    /// Finishes: expands synsets, reports undefined synsets, builds indexes.
+    pub fn finish(
+        mut self,
+        format: DictFormat,
+        version: String,
+    ) -> (Dictionaries, Vec<Diagnostic>) {
+        let index: HashMap<String, usize> = self
+            .d
+            .synsets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.clone(), i))
+            .collect();
+        let expanded: Vec<Vec<Vec<String>>> = (0..self.synset_raw.len())
+            .map(|i| self.expand(i, &index, &mut Vec::new()))
+            .collect();
+        for (s, members) in self.d.synsets.iter_mut().zip(expanded) {
+            s.members = members;
+        }
+        for p in &self.d.verbs {
+            let Some(w) = &p.words else { continue };
+            for item in w.before.iter().chain(&w.after) {
+                for name in synset_refs(&item.tok) {
+                    if !index.contains_key(&name) {
+                        self.diags.push(Diagnostic::warning(
+                            p.source_ref.file.clone(),
+                            p.source_ref.line,
+                            format!(
+                                "undefined synset `&{}`: the pattern can never match",
+                                name.to_uppercase()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        crate::compile::build_indexes(&mut self.d);
+        // Imports index patterns by every verb form, not by the lemma alone.
+        let mut vi: HashMap<String, Vec<u32>> = HashMap::new();
+        for (k, id) in self.forms {
+            let v = vi.entry(k).or_default();
+            if !v.contains(&id) {
+                v.push(id);
+            }
+        }
+        let mut vs: HashMap<String, Vec<u32>> = HashMap::new();
+        for (k, id) in self.stems {
+            let v = vs.entry(k).or_default();
+            if !v.contains(&id) {
+                v.push(id);
+            }
+        }
+        for v in vi.values_mut().chain(vs.values_mut()) {
+            v.sort_unstable();
+        }
+        self.d.verb_index = vi;
+        self.d.verb_stems = vs;
+        self.d.format = format;
+        self.d.version = version;
+        (self.d, self.diags)
+    }
+
+    /// Members of synset `i` with includes and embedded `&name` tokens expanded.
+    fn expand(
+        &self,
+        i: usize,
+        index: &HashMap<String, usize>,
+        stack: &mut Vec<usize>,
+    ) -> Vec<Vec<String>> {
+        if stack.contains(&i) || stack.len() > 8 {
+            return vec![];
+        }
+        stack.push(i);
+        let (members, includes) = &self.synset_raw[i];
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for m in members {
+            let mut seqs: Vec<Vec<String>> = vec![vec![]];
+            for tok in m {
+                let alts: Vec<Vec<String>> = match tok.strip_prefix('&').and_then(|n| index.get(n))
+                {
+                    Some(&j) => self.expand(j, index, stack),
+                    None => vec![vec![tok.clone()]],
+                };
+                seqs = seqs
+                    .iter()
+                    .flat_map(|s| alts.iter().map(move |a| [s.clone(), a.clone()].concat()))
+                    .collect();
+            }
+            out.extend(seqs);
+        }
+        for inc in includes {
+            if let Some(&j) = index.get(inc) {
+                out.extend(self.expand(j, index, stack));
+            }
+        }
+        stack.pop();
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|m| seen.insert(m.clone()));
+        out
+    }
+}
+
+fn synset_refs(t: &WordTok) -> Vec<String> {
+    match t {
+        WordTok::Synset(s) => vec![s.clone()],
+        WordTok::Alt(alts) => alts.iter().flatten().flat_map(synset_refs).collect(),
+        _ => vec![],
+    }
+}
+
+/// An event code and its paired (reciprocal) code.
+pub(crate) type Codes = (String, Option<String>);
+
+/// Parses `[CODE]` or `[CODE:PAIRED]` at the end of a verb or pattern line:
+/// returns the text before it and the codes.
+pub(crate) fn trailing_code(text: &str) -> Result<(&str, Option<Codes>), String> {
+    let t = text.trim_end();
+    if !t.ends_with(']') {
+        if t.contains('[') {
+            return Err(format!(
+                "expected `[CODE]` at the end, found `{}`",
+                t.trim()
+            ));
+        }
+        return Ok((t, None));
+    }
+    let open = t
+        .rfind('[')
+        .ok_or_else(|| format!("expected `[` to open the code in `{}`", t.trim()))?;
+    let code = t[open + 1..t.len() - 1].trim();
+    if code.is_empty() || code.contains(char::is_whitespace) {
+        return Err(format!(
+            "expected an event code such as `[190]` or `[031:032]`, found `[{code}]`"
+        ));
+    }
+    let (c, paired) = match code.split_once(':') {
+        Some((a, b)) => (a.to_string(), Some(b.to_string())),
+        None => (code.to_string(), None),
+    };
+    Ok((&t[..open], Some((c, paired))))
+}
+
+/// The regular forms PETRARCH generates for a base verb (`-s`, `-ed`, `-ing`).
+pub(crate) fn verb_forms(base: &str) -> Vec<String> {
+    let mut v = vec![base.to_string()];
+    let stem = base.strip_suffix('e').unwrap_or(base);
+    if base.ends_with('y')
+        && !base.ends_with("ay")
+        && !base.ends_with("ey")
+        && !base.ends_with("oy")
+    {
+        let b = &base[..base.len() - 1];
+        v.extend([format!("{b}ies"), format!("{b}ied"), format!("{base}ing")]);
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| base.ends_with(e))
+    {
+        v.extend([
+            format!("{base}es"),
+            format!("{base}ed"),
+            format!("{base}ing"),
+        ]);
+    } else {
+        v.extend([
+            format!("{base}s"),
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+        ]);
+    }
+    v
+}
+
+/// Guesses the format of a file or directory.
+#[must_use]
+pub fn detect_format(path: &Path) -> Option<DictFormat> {
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        v.sort();
+        v
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|f| f.to_string_lossy().to_lowercase())
+            .unwrap_or_default()
+    };
+    if files.iter().any(|p| {
+        name(p).ends_with(".project") || name(p).ends_with(".actors") || name(p).ends_with(".verbs")
+    }) {
+        return Some(DictFormat::Tabari);
+    }
+    for p in &files {
+        let Ok(text) = crate::legacy::read_text(p) else {
+            continue;
+        };
+        let head: Vec<&str> = text.lines().take(400).collect();
+        if head
+            .iter()
+            .any(|l| l.starts_with("--- ") || l.starts_with("<!--"))
+        {
+            return Some(DictFormat::Petrarch);
+        }
+        if head
+            .iter()
+            .any(|l| l.starts_with("<SYNSETS>") || l.starts_with("~~FINISH"))
+        {
+            return Some(DictFormat::Tabari);
+        }
+        let keywords = [
+            "country ", "org ", "group ", "person ", "agent ", "synset ", "verb ", "noun ",
+            "modal ", "derive ", "discard ",
+        ];
+        if name(p).ends_with(".txt")
+            && head
+                .iter()
+                .any(|l| keywords.iter().any(|k| l.starts_with(k)) && l.contains(" | "))
+        {
+            return Some(DictFormat::Tocsin);
+        }
+    }
+    if path.is_dir() && path.join("cameo.tsv").exists() {
+        return Some(DictFormat::Tocsin);
+    }
+    None
+}
+
+/// Loads dictionaries of any supported format, detecting it when `format` is
+/// `None`: a tocsin directory, a PETRARCH directory (files named `*actors*`,
+/// `*agents*`, `*verbs*`, `*discards*`), or TABARI (a `.project` file, or a
+/// directory of `.actors`/`.verbs`/`.agents` files).
+///
+/// # Errors
+/// The errors found (warnings are dropped; see [`load_with_diagnostics`]).
+pub fn load(path: &Path, format: Option<DictFormat>) -> Result<Dictionaries, Vec<Diagnostic>> {
+    let (d, diags) = load_with_diagnostics(path, format);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags.into_iter().filter(Diagnostic::is_error).collect());
+    }
+    Ok(d)
+}
+
+/// Like [`load`], returning what could be loaded with every diagnostic.
+#[must_use]
+pub fn load_with_diagnostics(
+    path: &Path,
+    format: Option<DictFormat>,
+) -> (Dictionaries, Vec<Diagnostic>) {
+    let Some(format) = format.or_else(|| detect_format(path)) else {
+        return (
+            Dictionaries::default(),
+            vec![Diagnostic::error(path.display().to_string(), 0, "cannot tell the dictionary format: expected a tocsin directory (*.txt entries and cameo.tsv), PETRARCH files (`--- VERB [code] ---`, `<!-- -->` headers) or TABARI files (.project, .actors, .verbs)")],
+        );
+    };
+    match format {
+        DictFormat::Tocsin => crate::compile::compile_with_diagnostics(path),
+        DictFormat::Petrarch => {
+            if path.is_dir() {
+                crate::petrarch::load_petrarch_dir(path)
+            } else {
+                crate::petrarch::load_petrarch_files(&[path.to_path_buf()])
+            }
+        }
+        DictFormat::Tabari => {
+            if path.is_dir() {
+                crate::tabari::load_tabari_dir(path)
+            } else if path.extension().is_some_and(|e| e == "project") {
+                crate::tabari::load_tabari_project(path)
+            } else {
+                crate::tabari::load_tabari_files(&[path.to_path_buf()])
+            }
+        }
+    }
+}
+
+/// Token list for a legacy phrase, for callers that index by hand.
+#[must_use]
+pub fn legacy_phrase_tokens(text: &str, tabari: bool) -> Vec<NameTok> {
+    phrase_tokens(
+        text,
+        if tabari {
+            Dialect::Tabari
+        } else {
+            Dialect::Petrarch
+        },
+    )
+}
