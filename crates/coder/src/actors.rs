@@ -214,7 +214,10 @@ impl<'a> Resolver<'a> {
                 if rel == "obl" && x == h {
                     continue;
                 }
-                v.push(c);
+                // A malformed parse may hold cycles.
+                if !v.contains(&c) {
+                    v.push(c);
+                }
             }
             k += 1;
         }

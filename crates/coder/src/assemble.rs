@@ -239,12 +239,12 @@ impl Coder {
                 |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
             let _ = writeln!(
                 t,
-                "    best: sources [{}] targets [{}] code {} -> {} {:?}{}",
+                "    best: sources [{}] targets [{}] code {} -> {}{}{}",
                 names(&sources),
                 names(&targets),
                 p.code,
                 emb.code,
-                emb.modality,
+                flags(&emb.modality),
                 emb.dropped
                     .as_ref()
                     .map(|m| format!(" DROPPED: {m}"))
@@ -543,6 +543,23 @@ impl Coder {
             None => PloverInfo::default(),
         }
     }
+}
+
+/// The modality flags that are set, as ` negated future`.
+pub(crate) fn flags(m: &Modality) -> String {
+    let mut s = String::new();
+    for (on, name) in [
+        (m.negated, "negated"),
+        (m.hypothetical, "hypothetical"),
+        (m.future, "future"),
+        (m.claimed, "claimed"),
+    ] {
+        if on {
+            s.push(' ');
+            s.push_str(name);
+        }
+    }
+    s
 }
 
 /// GDELT's quad class from the root of a CAMEO code (0 when not CAMEO).

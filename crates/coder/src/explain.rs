@@ -40,7 +40,12 @@ pub(crate) fn explain(coder: &Coder, doc: &Doc, si: usize) -> String {
     let run = coder.run(doc, Some(si), &mut trace);
     out.push_str(&trace);
     for e in run.events.iter().filter(|e| e.sentence as usize == si) {
-        let _ = writeln!(out, "  EVENT {}", crate::eval::render_event(doc, e));
+        let _ = writeln!(
+            out,
+            "  EVENT {} via `{}`",
+            crate::eval::render_event(doc, e),
+            e.rule.pattern
+        );
     }
     out
 }
