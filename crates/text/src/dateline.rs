@@ -132,8 +132,7 @@ impl Parser<'_> {
             lower += w.chars().filter(|c| c.is_lowercase()).count();
             end = Some(j);
             self.i = j;
-            if self.b.get(j) == Some(&b' ') && self.b.get(j + 1).is_some_and(u8::is_ascii_uppercase)
-            {
+            if j + 1 < limit && self.b[j] == b' ' && self.b[j + 1].is_ascii_uppercase() {
                 self.i = j + 1;
             } else {
                 break;

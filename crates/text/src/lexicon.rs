@@ -7,7 +7,7 @@ const TITLES: &[&str] = &[
     "Adm", "Apr", "Aug", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dr", "Drs", "Feb", "Fr", "Ft",
     "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms",
     "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep",
-    "Sept", "Sgt", "St", "Supt", "approx", "cf", "no", "vs",
+    "Sept", "Sgt", "St", "Supt", "approx", "cf", "no", "v", "vs",
 ];
 
 /// Abbreviations that may also end a sentence ("... and Co. The firm ...").

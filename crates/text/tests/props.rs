@@ -70,6 +70,12 @@ proptest! {
     }
 
     #[test]
+    fn dateline_like_text_never_panics(s in "[A-Z ,.()—-]{0,200}( [A-Z][a-z]+)?") {
+        check(&s);
+        let _ = tocsin_text::dateline(&s);
+    }
+
+    #[test]
     fn news_like_text_never_breaks_invariants(
         s in "([A-Z][a-z]{0,8}|[a-z]{1,8}|U\\.S\\.|Mr\\.|n't|'s|’s|[0-9]{1,4}|[.,;:!?\"'()$%—-]|http://x\\.org/a|a@b\\.com|#tag|@h|\\.\\.\\.|[ \n]{1,3}){0,80}"
     ) {
@@ -110,6 +116,12 @@ fn edge_inputs() {
         "\r\n\r\nline\r\n",
     ] {
         check(s);
+    }
+    // A run of capitals longer than the dateline window.
+    for n in 25..35 {
+        let s = format!("{}— Text", "ABC ".repeat(n));
+        check(&s);
+        check(s.trim_end_matches(" Text"));
     }
 }
 
