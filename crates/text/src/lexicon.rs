@@ -15,15 +15,15 @@ const OTHERS: &[&str] = &[
     "Ala", "Ariz", "Ark", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del",
     "Dept", "Fla", "Fri", "Ga", "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "La", "Ltd", "Mass", "Md",
     "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Neb", "Nev", "Okla", "Ont", "Ore", "Pa", "Rd",
-    "Sat", "Sr", "Sun", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash", "Wed",
-    "Wis", "Wyo", "al", "dept", "etc", "ft", "oz",
+    "Sat", "Sr", "Sts", "Sun", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vt", "Wash",
+    "Wed", "Wis", "Wyo", "al", "dept", "etc", "ft", "oz",
 ];
 
 /// Prefixes that EWT keeps attached across a hyphen ("non-stop", "e-mail").
 /// Lowercase.
 const HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "arch", "co", "counter", "cross", "e", "ex", "intra", "micro", "mid", "multi", "neo",
-    "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub", "un",
+    "anti", "arch", "co", "counter", "cross", "e", "ex", "intra", "micro", "mid", "mis", "multi",
+    "neo", "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub", "un",
 ];
 
 /// Capitalised words that usually open a sentence; after an ambiguous
@@ -174,10 +174,10 @@ fn is_dotted(w: &str) -> bool {
 
 /// True for a lowercase prefix that stays attached across a hyphen.
 pub(crate) fn is_hyphen_prefix(w: &str) -> bool {
-    if w.len() > 6 || !w.is_ascii() {
+    if w.len() > 7 || !w.is_ascii() {
         return false;
     }
-    let mut buf = [0u8; 6];
+    let mut buf = [0u8; 7];
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();
     }

@@ -148,13 +148,19 @@ fn is_url(w: &str) -> bool {
 }
 
 fn is_email(w: &str) -> bool {
+    let w = if starts_with_ci(w, "mailto:") {
+        &w[7..]
+    } else {
+        w
+    };
     let Some(at) = w.find('@') else { return false };
     let (local, domain) = (&w[..at], &w[at + 1..]);
     !local.is_empty()
         && local
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || b"._%+-'".contains(&c))
-        && domain.contains('.')
+        // "a@b.org", or an internal host in capitals ("John Smith@ENRON").
+        && (domain.contains('.') || domain.len() >= 3 && domain.bytes().all(|c| c.is_ascii_uppercase()))
         && domain
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
@@ -370,7 +376,17 @@ fn scan_word(text: &str, i: usize, e: usize) -> usize {
                     || !(j + l + nl < e && class(char_at(text, j + l + nl).0) == Class::Word)
             }
             '-' | '_' => true,
-            '&' => prev.is_uppercase() && nx.is_uppercase(),
+            // "AT&T", "Q&A", "p&l": short letter groups around "&".
+            '&' => {
+                prev.is_ascii_alphabetic()
+                    && nx.is_ascii_alphabetic()
+                    && j - seg_start <= 3
+                    && b[j + 1..e]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .count()
+                        <= 3
+            }
             '\'' | '\u{2019}' => {
                 is_letter(prev) && is_letter(nx)
                     // "80's": a decade keeps its "'s".
@@ -383,7 +399,7 @@ fn scan_word(text: &str, i: usize, e: usize) -> usize {
         if !keep {
             break;
         }
-        if c == '.' || c == '/' {
+        if matches!(c, '.' | '/' | '&' | '-') {
             seg_start = j + l;
         }
         prev = nx;
@@ -458,8 +474,7 @@ fn clitics(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
     }
 }
 
-/// "10am", "5m", "81K": EWT splits a number from the letters after it, except
-/// ordinals ("5th") and decades ("1990s", "80's").
+/// "10am", "5m", "81K": EWT splits a number from a unit after it.
 fn unit_split(w: &[u8]) -> Option<usize> {
     if !w.first()?.is_ascii_digit() {
         return None;
@@ -472,14 +487,19 @@ fn unit_split(w: &[u8]) -> Option<usize> {
         k += 1;
     }
     let unit = &w[k..];
-    if unit.is_empty() || !unit.iter().all(u8::is_ascii_alphabetic) {
-        return None;
-    }
-    let keep = [&b"st"[..], b"nd", b"rd", b"th", b"s"]
+    UNITS
         .iter()
-        .any(|o| unit.eq_ignore_ascii_case(o));
-    (!keep).then_some(k)
+        .any(|u| unit.eq_ignore_ascii_case(u.as_bytes()))
+        .then_some(k)
 }
+
+/// Units and multipliers that EWT splits from a number before them ("10am",
+/// "$1m", "5kg"). Other letters stay ("5th", "1990s", "3G", "4x4").
+const UNITS: &[&str] = &[
+    "am", "b", "bbl", "bn", "cm", "ft", "gb", "ghz", "ha", "hr", "hrs", "hz", "k", "kb", "kg",
+    "km", "kmh", "kph", "kw", "kwh", "lb", "lbs", "m", "mb", "mg", "mhz", "mi", "min", "mins",
+    "ml", "mm", "mmbtu", "mph", "mw", "oz", "pm", "sec", "secs", "tb", "tn", "yd", "yds",
+];
 
 /// Words written without an apostrophe that EWT splits, and where.
 const FUSED: &[(&str, usize)] = &[

@@ -108,6 +108,7 @@ fn times_dates_and_fractions_stay_whole() {
 fn hyphens_split_except_after_prefixes() {
     tok("a 15-year term", "a|15|-|year|term");
     tok("non-stop e-mail co-workers", "non-stop|e-mail|co-workers");
+    tok("counter-attack", "counter-attack");
     tok("well-known", "well|-|known");
 }
 
@@ -121,6 +122,14 @@ fn phone_numbers_zip_codes_and_dashed_dates_stay_whole() {
 #[test]
 fn clipped_years_and_html_entities_stay_whole() {
     tok("the '68 riots", "the|'68|riots");
+    tok(
+        "Q&A AT&T p&l Johnson&Johnson",
+        "Q&A|AT&T|p&l|Johnson|&|Johnson",
+    );
+    tok(
+        "mailto:a@b.com Jane Doe@ENRON",
+        "mailto:a@b.com|Jane|Doe@ENRON",
+    );
     tok("&#163;5 &amp; more", "&#163;|5|&amp;|more");
 }
 

@@ -29,26 +29,40 @@ use tocsin_core::{DepRel, Doc, Span};
 /// Scores with gold tokenization, in percent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UdScores {
+    /// Gold sentences scored.
     pub sentences: usize,
+    /// Gold words scored.
     pub words: usize,
+    /// Universal POS accuracy.
     pub upos: f64,
+    /// Penn tag accuracy.
     pub xpos: f64,
+    /// Exact (case-sensitive) lemma accuracy.
     pub lemma: f64,
-    /// `None` unless `annotate` filled dependency relations.
+    /// Unlabelled attachment; `None` unless `annotate` filled dependency relations.
     pub uas: Option<f64>,
+    /// Labelled attachment (universal relation part); `None` as for `uas`.
     pub las: Option<f64>,
 }
 
 /// Scores on raw text, in percent (F1, CoNLL 2018 style).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RawScores {
+    /// Surface tokens (multiword tokens such as `don't` count once).
     pub tokens_f1: f64,
+    /// Sentences, matched by their first and last character.
     pub sentences_f1: f64,
+    /// Syntactic words (`do`, `n't`).
     pub words_f1: f64,
+    /// Aligned words with the right universal POS.
     pub upos: f64,
+    /// Aligned words with the right Penn tag.
     pub xpos: f64,
+    /// Aligned words with the exact lemma.
     pub lemma: f64,
+    /// Aligned words with the right head; `None` unless `annotate` parsed.
     pub uas: Option<f64>,
+    /// Aligned words with the right head and universal relation.
     pub las: Option<f64>,
 }
 
