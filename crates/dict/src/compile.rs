@@ -774,9 +774,10 @@ impl Compiler {
             "subj" => Constraint::Subj(self.terms(loc, v)),
             "prep" => {
                 let (p, rest) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
-                let head = self.terms(loc, rest.trim());
+                // `prep: for` alone: any head (`call for talks`).
+                let mut head = self.terms(loc, rest.trim());
                 if head.is_empty() {
-                    return Err(format!("expected `prep: P X` (a preposition, then a word, &synset or * for its head), found `prep: {v}`"));
+                    head.push(Term::Any);
                 }
                 Constraint::Prep {
                     prep: p.to_lowercase(),
@@ -809,16 +810,14 @@ impl Compiler {
         ];
         let (bare, keyed) = self.fields(loc, e, &["CODE"], &allowed, &["prep"])?;
         let lemma = e.head;
-        if lemma.is_empty() || lemma.contains(char::is_whitespace) {
-            let hint = match kind {
-                PatternKind::Verb => "phrasal verbs use `prt:`",
-                PatternKind::Noun => "write the head noun; compounds like `asylum request` code through their head `request`",
-            };
+        let multiword = lemma.contains(char::is_whitespace);
+        if lemma.is_empty() || (multiword && kind == PatternKind::Verb) {
             return Err(format!(
-                "expected a single-word lemma after `{}` ({hint}), found `{lemma}`",
-                e.keyword
+                "expected a single-word lemma after `verb` (phrasal verbs use `prt:`), found `{lemma}`"
             ));
         }
+        // Event nouns may be compounds (`hunger strike`): indexed by the head.
+        let lemma = name_tokens(lemma).join(" ");
         let code = bare[0];
         if !code.bytes().all(|b| b.is_ascii_digit()) || !(2..=4).contains(&code.len()) {
             return Err(format!(
@@ -832,7 +831,7 @@ impl Compiler {
             );
         }
         let mut p = VerbPattern {
-            lemma: lemma.to_lowercase(),
+            lemma,
             code: code.to_string(),
             paired: None,
             kind,
@@ -844,11 +843,33 @@ impl Compiler {
             source_ref: loc.source(),
             text: e.text.to_string(),
         };
+        // `xcomp: a; b` and `prt: a; b` are alternatives: one pattern each.
+        let mut variants: Vec<Vec<Constraint>> = vec![vec![]];
         for (k, v) in keyed {
             match k {
                 "target" => p.target = slots(v)?,
                 "source" => p.source = slots(v)?,
                 "note" => p.note = Some(v.to_string()),
+                "xcomp" | "prt" if v.contains(';') => {
+                    let alts: Vec<Constraint> = list(v)
+                        .map(|w| {
+                            single_word(k, w).map(|w| {
+                                if k == "xcomp" {
+                                    Constraint::Xcomp(w)
+                                } else {
+                                    Constraint::Prt(w)
+                                }
+                            })
+                        })
+                        .collect::<Result<_, _>>()?;
+                    variants = variants
+                        .iter()
+                        .flat_map(|base| {
+                            alts.iter()
+                                .map(move |a| [base.clone(), vec![a.clone()]].concat())
+                        })
+                        .collect();
+                }
                 _ => match self.constraint(loc, k, v) {
                     Ok(Some(c)) => p.constraints.push(c),
                     Ok(None) => {}
@@ -856,9 +877,13 @@ impl Compiler {
                 },
             }
         }
-        match kind {
-            PatternKind::Verb => self.dicts.verbs.push(p),
-            PatternKind::Noun => self.dicts.nouns.push(p),
+        for extra in variants {
+            let mut q = p.clone();
+            q.constraints.extend(extra);
+            match kind {
+                PatternKind::Verb => self.dicts.verbs.push(q),
+                PatternKind::Noun => self.dicts.nouns.push(q),
+            }
         }
         Ok(())
     }
@@ -1123,7 +1148,9 @@ pub(crate) fn build_indexes(d: &mut Dictionaries) {
 fn pattern_index(ps: &[VerbPattern]) -> HashMap<String, Vec<u32>> {
     let mut m: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, p) in ps.iter().enumerate() {
-        m.entry(p.lemma.clone()).or_default().push(i as u32);
+        // Compound event nouns (`hunger strike`) are found by their head.
+        let key = p.lemma.rsplit(' ').next().unwrap_or(&p.lemma);
+        m.entry(key.to_string()).or_default().push(i as u32);
     }
     m
 }

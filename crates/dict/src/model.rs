@@ -449,7 +449,11 @@ pub struct WordPattern {
 /// A verb (or event-noun) pattern and the event code it produces.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbPattern {
-    /// The verb lemma (or noun), lowercase.
+    /// The verb lemma (or noun), lowercase. Event nouns may be compounds
+    /// (`hunger strike`, normalized tokens joined by spaces): they are
+    /// indexed by their last word (the head), and the coder must check that
+    /// the words before the head in the text are the earlier words (see
+    /// [`VerbPattern::head_and_modifiers`]).
     pub lemma: String,
     /// The CAMEO code (`190`). Imported dictionaries may carry other codes:
     /// `---` means "no event".
@@ -473,6 +477,15 @@ pub struct VerbPattern {
 }
 
 impl VerbPattern {
+    /// The head word of the lemma and the words that must precede it
+    /// (`hunger strike` → (`strike`, [`hunger`]); one-word lemmas have none).
+    #[must_use]
+    pub fn head_and_modifiers(&self) -> (&str, Vec<&str>) {
+        let mut words: Vec<&str> = self.lemma.split(' ').collect();
+        let head = words.pop().unwrap_or("");
+        (head, words)
+    }
+
     /// How specific the pattern is: the number of constraints (or pattern
     /// words for imported patterns). The coder keeps the most specific match.
     #[must_use]
