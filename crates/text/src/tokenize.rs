@@ -442,20 +442,27 @@ fn hyphenated(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
 /// Hyphenated codes EWT keeps whole: phone numbers ("713-853-3989", "646-8420",
 /// "1-800-553-3119"), ZIP+4 codes ("20006-3700") and dates ("01-Feb-02").
 fn is_phone(w: &[u8]) -> bool {
-    let parts: Vec<&[u8]> = w.split(|&c| c == b'-').take(6).collect();
     let digits = |g: &[u8]| !g.is_empty() && g.iter().all(u8::is_ascii_digit);
-    if parts.len() == 3 && digits(parts[0]) && digits(parts[2]) {
-        if let Ok(m) = std::str::from_utf8(parts[1]) {
-            if crate::lexicon::is_month(m) && parts[0].len() <= 2 {
-                return true;
-            }
-        }
-    }
-    if !parts.iter().all(|g| digits(g)) || parts.len() < 2 {
+    let mut parts = w.split(|&c| c == b'-');
+    let first = parts.next().unwrap_or_default();
+    if !digits(first) {
         return false;
     }
-    let (first, last) = (parts[0].len(), parts[parts.len() - 1].len());
-    last == 4 && (first == 3 || first == 5 && parts.len() == 2 || first == 1 && parts.len() >= 3)
+    let (mut n, mut last, mut all_digits, mut month) = (1, first, true, false);
+    for (i, g) in parts.enumerate() {
+        n += 1;
+        last = g;
+        if !digits(g) {
+            all_digits = false;
+            month = i == 0 && std::str::from_utf8(g).is_ok_and(crate::lexicon::is_month);
+        }
+    }
+    if !all_digits {
+        // "01-Feb-02"
+        return month && n == 3 && first.len() <= 2 && digits(last);
+    }
+    let (f, l) = (first.len(), last.len());
+    n >= 2 && l == 4 && (f == 3 || f == 5 && n == 2 || f == 1 && n >= 3)
 }
 
 /// Emits `text[s..e]`, splitting a number from its unit or a final clitic off.
@@ -487,6 +494,9 @@ fn unit_split(w: &[u8]) -> Option<usize> {
         k += 1;
     }
     let unit = &w[k..];
+    if unit.is_empty() || unit.len() > 5 {
+        return None;
+    }
     UNITS
         .iter()
         .any(|u| unit.eq_ignore_ascii_case(u.as_bytes()))
