@@ -358,22 +358,23 @@ fn score_doc(gold: &[GoldSentence], doc: &Doc, c: &mut Counts) {
         }
         i = j;
     }
-    let mut s_heads = Vec::with_capacity(toks.len());
+    let mut s_heads = vec![None; toks.len()];
     let mut s_sents = Vec::new();
     for s in doc.sentences() {
-        if s.tokens.is_empty() {
+        let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
+        let Some(sent_toks) = toks.get(a..b).filter(|t| !t.is_empty()) else {
             continue;
-        }
-        let first = conv(toks[s.tokens.start as usize].span).0;
-        let last = conv(toks[s.tokens.end as usize - 1].span).1;
-        s_sents.push((first, last));
-        for t in &toks[s.tokens.start as usize..s.tokens.end as usize] {
+        };
+        s_sents.push((conv(sent_toks[0].span).0, conv(sent_toks[b - a - 1].span).1));
+        for (k, t) in sent_toks.iter().enumerate() {
             c.parsed |= t.deprel != DepRel::NONE;
-            let h = (t.head > 0).then(|| s.tokens.start as usize + t.head as usize - 1);
-            s_heads.push(h);
+            // A head outside the sentence counts as wrong, like a missing one.
+            s_heads[a + k] = (t.head > 0)
+                .then(|| a + t.head as usize - 1)
+                .filter(|&h| h < b);
         }
     }
-    s_heads.resize(toks.len(), None);
+    s_sents.sort_unstable();
 
     c.gold_tokens += g_tokens.len();
     c.sys_tokens += s_tokens.len();
