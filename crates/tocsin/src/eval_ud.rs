@@ -369,9 +369,14 @@ fn score_doc(gold: &[GoldSentence], doc: &Doc, c: &mut Counts) {
         for (k, t) in sent_toks.iter().enumerate() {
             c.parsed |= t.deprel != DepRel::NONE;
             // A head outside the sentence counts as wrong, like a missing one.
-            s_heads[a + k] = (t.head > 0)
-                .then(|| a + t.head as usize - 1)
-                .filter(|&h| h < b);
+            s_heads[a + k] = (t.head > 0).then(|| {
+                let h = a + t.head as usize - 1;
+                if h < b {
+                    h
+                } else {
+                    usize::MAX
+                }
+            });
         }
     }
     s_sents.sort_unstable();
@@ -398,7 +403,7 @@ fn score_doc(gold: &[GoldSentence], doc: &Doc, c: &mut Counts) {
         c.lemma += usize::from(lemma_ok(&gold_w.lemma, doc.lemma(s)));
         let head_ok = match (g_heads[g], s_heads[s]) {
             (None, None) => true,
-            (Some(gh), Some(sh)) => s2g[sh] == Some(gh),
+            (Some(gh), Some(sh)) => s2g.get(sh).copied().flatten() == Some(gh),
             _ => false,
         };
         c.uas += usize::from(head_ok);
