@@ -644,6 +644,16 @@ mod tests {
         });
         assert_eq!(r.tokens_f1, 100.0);
         assert!((r.words_f1 - f1(6, 8, 7)).abs() < 1e-9, "{r:?}");
+        // One wrong head and one wrong label among 8 words.
+        let r = eval_raw(&g, |d| {
+            gold_segment(&g, d, false);
+            oracle(&g, d);
+            d.tokens_mut()[0].head = 1;
+            d.tokens_mut()[1].deprel = DepRel::parse("nsubj");
+        });
+        assert_eq!(r.uas, Some(87.5));
+        assert_eq!(r.las, Some(75.0));
+        assert_eq!(r.upos, 100.0);
         // Gold tokens, everything tagged VERB: 2 of 8 right.
         let u = eval_gold_tokens(&g, |d| {
             for t in d.tokens_mut() {
