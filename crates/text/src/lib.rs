@@ -39,6 +39,7 @@ mod dateline;
 mod lexicon;
 mod sentence;
 mod tokenize;
+mod word;
 
 pub use dateline::{dateline, Dateline};
 
