@@ -3,3 +3,6 @@
 
 /// The POS tagger model (`tocsin-tagger`), gzip-compressed; see `models/MANIFEST.md`.
 pub const TAGGER_MODEL: &[u8] = include_bytes!("../models/tagger.bin.gz");
+
+/// The dependency parser model (`tocsin-parser`), gzip-compressed; see `models/MANIFEST.md`.
+pub const PARSER_MODEL: &[u8] = include_bytes!("../models/parser.bin.gz");

@@ -9,7 +9,7 @@
 use crate::state::{Scratch, LEFT};
 
 /// Number of transition features per configuration.
-pub(crate) const N_TRANS: usize = 111;
+pub(crate) const N_TRANS: usize = 125;
 /// Number of label features per arc.
 pub(crate) const N_LABEL: usize = 34;
 
@@ -175,6 +175,48 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) {
         h.f(&[w(p), x[p]]);
         h.f(&[t(p), x[p]]);
     }
+    // What lies between the pivots: punctuation and verbs (coordination,
+    // parataxis and clause boundaries), and the words right next to them.
+    let between = |a: usize, b: usize| -> (u64, u64) {
+        if a >= null as usize || b > root as usize {
+            return (9, 9);
+        }
+        let p = s.punct_before[b] - s.punct_before[a + 1].min(s.punct_before[b]);
+        let v = s.verbs_before[b] - s.verbs_before[a + 1].min(s.verbs_before[b]);
+        (u64::from(p.min(3)), u64::from(v.min(2)))
+    };
+    let (p0, v0) = between(s0, b0);
+    let (p1, v1) = between(s1, s0);
+    h.f(&[t(s0), t(b0), p0]);
+    h.f(&[t(s0), t(b0), v0]);
+    h.f(&[t(s1), t(s0), p1]);
+    h.f(&[t(s1), t(s0), v1]);
+    h.f(&[t(s1), t(b0), p0, p1]);
+    let next = |i: usize| {
+        if i >= root as usize {
+            null as usize
+        } else {
+            i + 1
+        }
+    };
+    let prev = |i: usize| {
+        if i == 0 || i >= null as usize {
+            null as usize
+        } else {
+            i - 1
+        }
+    };
+    h.f(&[t(s0), t(next(s0)), t(b0)]);
+    h.f(&[t(s0), t(prev(b0)), t(b0)]);
+    h.f(&[t(prev(s0)), t(s0), t(b0)]);
+    h.f(&[t(s1), t(next(s1)), t(s0)]);
+    h.f(&[t(s1), t(prev(s0)), t(s0)]);
+    // Suffixes generalise over rare words.
+    let suf = |i: usize| s.suffix[i];
+    h.f(&[suf(s0), t(s0)]);
+    h.f(&[suf(b0), t(b0)]);
+    h.f(&[suf(s0), t(b0)]);
+    h.f(&[t(s0), suf(b0)]);
     debug_assert_eq!(h.k, N_TRANS);
 }
 

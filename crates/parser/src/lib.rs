@@ -78,7 +78,7 @@ impl Parser {
     /// # Errors
     /// As [`Parser::from_bytes`]; only if the embedded model is broken.
     pub fn embedded() -> Result<Parser, Error> {
-        Self::from_bytes(&[]) // TODO-EMBED
+        Self::from_bytes(tocsin_data::PARSER_MODEL)
     }
 
     /// What the model was trained on (data, epoch, seed, dev scores).

@@ -26,6 +26,12 @@ pub(crate) struct Scratch {
     /// Combined XPOS x UPOS tag id.
     pub tag: Vec<u16>,
     pub upos: Vec<u8>,
+    /// Hash of the last three characters, lower-cased.
+    pub suffix: Vec<u64>,
+    /// Number of punctuation marks / verbs before each position (prefix sums),
+    /// for "what lies between" features.
+    pub punct_before: Vec<u32>,
+    pub verbs_before: Vec<u32>,
     /// Assigned head (`NULL` while unattached) and label index.
     pub head: Vec<u32>,
     pub label: Vec<u8>,
@@ -75,6 +81,14 @@ pub(crate) fn word_hash(w: &str) -> u64 {
     h ^ (h >> 33)
 }
 
+/// The last three characters of a word (all of it if shorter).
+fn suffix(w: &str) -> &str {
+    match w.char_indices().rev().nth(2) {
+        Some((i, _)) => &w[i..],
+        None => w,
+    }
+}
+
 /// The tag id features use: XPOS and UPOS together (they disagree usefully, e.g.
 /// `VBZ`+`AUX` for "is" as copula against `VBZ`+`VERB`).
 #[must_use]
@@ -105,15 +119,27 @@ impl Scratch {
         self.word.clear();
         self.tag.clear();
         self.upos.clear();
+        self.suffix.clear();
+        self.punct_before.clear();
+        self.verbs_before.clear();
+        let (mut pc, mut vc) = (0, 0);
         for w in words {
             let (u, x) = tags.next().unwrap_or((Upos::X, Xpos::None));
             self.word.push(word_hash(w));
             self.tag.push(tag_id(u, x));
             self.upos.push(u as u8);
+            self.suffix.push(word_hash(suffix(w)));
+            self.punct_before.push(pc);
+            self.verbs_before.push(vc);
+            pc += u32::from(u == Upos::Punct);
+            vc += u32::from(u == Upos::Verb);
         }
         self.word.extend([ROOT_WORD, NULL_WORD]);
         self.tag.extend([ROOT_TAG, NULL_TAG]);
         self.upos.extend([0xf0, 0xf1]);
+        self.suffix.extend([ROOT_WORD, NULL_WORD]);
+        self.punct_before.extend([pc, pc]);
+        self.verbs_before.extend([vc, vc]);
         self.reset();
     }
 

@@ -1,0 +1,131 @@
+//! The embedded model: loads, matches its manifest, parses sensibly, clears an
+//! accuracy floor on EWT (skipped when `../shared` is absent).
+
+use sha2::{Digest, Sha256};
+use tocsin_core::{DepRel, Doc, Span, Stage, Upos, Xpos};
+use tocsin_parser::{eval::evaluate, train::read_conllu, write_conllu, Parser};
+
+const MANIFEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/models/MANIFEST.md");
+const EWT_DEV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+);
+
+fn parser() -> Parser {
+    Parser::embedded().expect("embedded parser model loads")
+}
+
+#[test]
+fn embedded_model_matches_the_manifest_sha256() {
+    let manifest = std::fs::read_to_string(MANIFEST).expect("manifest readable");
+    let section = manifest
+        .split("\n## ")
+        .find(|s| s.starts_with("parser.bin.gz"))
+        .expect("a parser.bin.gz section in MANIFEST.md");
+    let sha: String = Sha256::digest(tocsin_data::PARSER_MODEL)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(
+        section.contains(&format!("**sha256**: `{sha}`")),
+        "MANIFEST.md parser section does not list sha256 {sha}"
+    );
+    assert!(!parser().info().is_empty());
+}
+
+fn parse(words: &[&str], tags: &[(Upos, Xpos)]) -> (Vec<u32>, Vec<DepRel>) {
+    let (mut h, mut l) = (Vec::new(), Vec::new());
+    parser().parse(words, tags, &mut h, &mut l);
+    (h, l)
+}
+
+#[test]
+fn simple_sentence_parses_sensibly() {
+    let words = ["Russian", "troops", "attacked", "the", "city", "."];
+    let tags = [
+        (Upos::Adj, Xpos::Jj),
+        (Upos::Noun, Xpos::Nns),
+        (Upos::Verb, Xpos::Vbd),
+        (Upos::Det, Xpos::Dt),
+        (Upos::Noun, Xpos::Nn),
+        (Upos::Punct, Xpos::Period),
+    ];
+    let (h, l) = parse(&words, &tags);
+    let rels: Vec<&str> = l.iter().map(|r| r.as_str()).collect();
+    assert_eq!(h, [2, 3, 0, 5, 3, 3], "{rels:?}");
+    assert_eq!(rels, ["amod", "nsubj", "root", "det", "obj", "punct"]);
+}
+
+#[test]
+fn passive_subject_and_agent() {
+    let words = ["The", "city", "was", "attacked", "by", "rebels", "."];
+    let tags = [
+        (Upos::Det, Xpos::Dt),
+        (Upos::Noun, Xpos::Nn),
+        (Upos::Aux, Xpos::Vbd),
+        (Upos::Verb, Xpos::Vbn),
+        (Upos::Adp, Xpos::In),
+        (Upos::Noun, Xpos::Nns),
+        (Upos::Punct, Xpos::Period),
+    ];
+    let (h, l) = parse(&words, &tags);
+    assert_eq!(h[1], 4);
+    assert_eq!(l[1].as_str(), "nsubj:pass");
+    assert_eq!(l[2].as_str(), "aux:pass");
+    assert_eq!(h[5], 4);
+    assert!(l[5].as_str().starts_with("obl"), "{}", l[5]);
+}
+
+#[test]
+fn stage_fills_heads_and_renders_conllu() {
+    let p = parser();
+    assert_eq!(p.name(), "parse");
+    let text = "Rebels fled. Troops advanced.";
+    let mut doc = Doc::new(text);
+    let toks: &[(u32, u32, Upos, Xpos)] = &[
+        (0, 6, Upos::Noun, Xpos::Nns),
+        (7, 11, Upos::Verb, Xpos::Vbd),
+        (11, 12, Upos::Punct, Xpos::Period),
+        (13, 19, Upos::Noun, Xpos::Nns),
+        (20, 28, Upos::Verb, Xpos::Vbd),
+        (28, 29, Upos::Punct, Xpos::Period),
+    ];
+    for (i, &(a, b, u, x)) in toks.iter().enumerate() {
+        if i % 3 == 0 {
+            doc.push_sentence(Span::new(a, a));
+        }
+        doc.push_token(Span::new(a, b));
+        let t = doc.tokens_mut().last_mut().unwrap();
+        t.upos = u;
+        t.xpos = x;
+    }
+    p.annotate(&mut doc);
+    let heads: Vec<u32> = doc.tokens().iter().map(|t| t.head).collect();
+    assert_eq!(heads, [2, 0, 2, 2, 0, 2]);
+    let mut out = String::new();
+    write_conllu(&doc, &mut out);
+    assert!(
+        out.contains("1\tRebels\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2\tfled\t_\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn accuracy_floor_on_ewt_dev_with_gold_tags() {
+    if !std::path::Path::new(EWT_DEV).exists() {
+        eprintln!("skipping: {EWT_DEV} not found (../shared is absent)");
+        return;
+    }
+    let sents = read_conllu(std::path::Path::new(EWT_DEV)).unwrap();
+    let score = evaluate(&parser(), &sents, None);
+    eprintln!(
+        "EWT dev, gold tags: UAS {:.2} LAS {:.2}",
+        score.uas(),
+        score.las()
+    );
+    assert!(score.uas() > 86.0 && score.las() > 84.0, "{score:?}");
+}
