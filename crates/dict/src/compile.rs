@@ -454,6 +454,7 @@ impl Compiler {
             source: loc.source(),
         };
         let mut after_none = false;
+        let keyed_roles = keyed.iter().filter(|(k, _)| *k == "role").count();
         for (k, v) in keyed {
             match k {
                 "alias" => actor.aliases.extend(self.names(loc, v, anycase)),
@@ -550,7 +551,8 @@ impl Compiler {
                             sectors: vec!["ELI".to_string()],
                         });
                 }
-                if actor.roles.is_empty() && actor.after.is_none() {
+                let wrote_roles = keyed_roles > 0;
+                if !wrote_roles && actor.after.is_none() {
                     self.warn(loc, format!("person `{}` has no `role:` and no `after:`: it never codes as an actor", actor.name));
                 }
             }
@@ -671,7 +673,7 @@ impl Compiler {
             }
         }
         if !explicit_plural {
-            plurals.push(pluralize(e.head));
+            plurals.extend(plural_variants(e.head));
         }
         names.extend(singular);
         let mut plural_names = Vec::new();
@@ -681,7 +683,9 @@ impl Compiler {
         for a in &aliases {
             names.extend(self.name(loc, a, anycase));
             if !explicit_plural {
-                plural_names.extend(self.name(loc, &pluralize(a), anycase));
+                for pl in plural_variants(a) {
+                    plural_names.extend(self.name(loc, &pl, anycase));
+                }
             }
         }
         // `agent troops | MIL | plural: troops`: the singular is the plural.
@@ -727,9 +731,11 @@ impl Compiler {
                 ));
             } else {
                 let t = name_tokens(m);
-                let p = name_tokens(&pluralize(m));
-                if p != t {
-                    members.push(p);
+                for pl in plural_variants(m) {
+                    let p = name_tokens(&pl);
+                    if p != t {
+                        members.push(p);
+                    }
                 }
                 members.push(t);
             }
@@ -1185,6 +1191,24 @@ fn slots(v: &str) -> Result<Vec<Slot>, String> {
             })
         })
         .collect()
+}
+
+/// The regular plural, plus `-oes` for words in `-o` (`embargoes`,
+/// `vetoes`) since English spells both.
+fn plural_variants(phrase: &str) -> Vec<String> {
+    let p = pluralize(phrase);
+    let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
+    let vowel_o = last.len() >= 2
+        && matches!(
+            last.as_bytes()[last.len() - 2],
+            b'a' | b'e' | b'i' | b'o' | b'u'
+        );
+    if last.ends_with('o') && !vowel_o {
+        let oes = format!("{}es", &p[..p.len() - 1]);
+        vec![p, oes]
+    } else {
+        vec![p]
+    }
 }
 
 /// The regular English plural of a noun phrase (its last word).
