@@ -48,6 +48,8 @@ pub(crate) struct Builder {
     stems: Vec<(String, u32)>,
     /// Raw synset members (may contain `&name` tokens) and includes.
     synset_raw: Vec<(Vec<Vec<String>>, Vec<String>)>,
+    /// File name → display path, for diagnostics found at the end.
+    pub display: HashMap<String, String>,
 }
 
 /// A name from a legacy phrase.
@@ -338,7 +340,10 @@ impl Builder {
                 for name in synset_refs(&item.tok) {
                     if !index.contains_key(&name) {
                         self.diags.push(Diagnostic::warning(
-                            p.source_ref.file.clone(),
+                            self.display
+                                .get(&p.source_ref.file)
+                                .cloned()
+                                .unwrap_or_else(|| p.source_ref.file.clone()),
                             p.source_ref.line,
                             format!(
                                 "undefined synset `&{}`: the pattern can never match",

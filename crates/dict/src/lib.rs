@@ -1,17 +1,32 @@
 //! tocsin-dict: the tocsin dictionary language, its compiler and checker, and
 //! import of PETRARCH and TABARI dictionaries.
 //!
-//! Dictionaries are reviewable text (see `LANGUAGE.md` in this crate); the
-//! compiler turns a directory of them into [`Dictionaries`], the immutable
-//! model the event coder (`tocsin-coder`) consumes, and into a versioned
-//! binary ([`Dictionaries::to_bytes`]) that `tocsin-data` embeds at build time.
+//! Dictionaries are reviewable text (`LANGUAGE.md` in this crate is the
+//! contract). [`compile_dir`] turns a directory of them into [`Dictionaries`],
+//! the immutable model the event coder (`tocsin-coder`) consumes; [`check_dir`]
+//! lints it (`path:line: level: message`); [`Dictionaries::to_bytes`] gives the
+//! versioned binary that `tocsin-data` embeds at build time. [`load`] also
+//! reads PETRARCH-1/2 and TABARI dictionaries into the same model, keeping
+//! their word-sequence patterns in [`VerbPattern::words`].
+//!
+//! Where it sits: `core <- dict <- coder`; `data` compiles the default
+//! dictionaries with it in `build.rs`.
 //!
 //! ```
-//! use tocsin_dict::{name_tokens, Dictionaries};
-//! let d = Dictionaries::default();
-//! let bytes = d.to_bytes().unwrap();
-//! assert_eq!(Dictionaries::from_bytes(&bytes).unwrap(), d);
-//! assert_eq!(name_tokens("Putin's"), ["putin", "'s"]);
+//! use tocsin_dict::{compile_dir, name_tokens, Dictionaries};
+//! # let dir = std::env::temp_dir().join(format!("tocsin-dict-doc-{}", std::process::id()));
+//! # std::fs::create_dir_all(&dir).unwrap();
+//! # std::fs::write(dir.join("cameo.tsv"), "190\t19\t-10\t4\tASSAULT\t\tmilitary\tUse conventional military force\n").unwrap();
+//! std::fs::write(dir.join("dict.txt"), "country RUS | Russia | adj: Russian\nverb attack | 190\n").unwrap();
+//! let d = compile_dir(&dir).expect("no errors");
+//! let text = name_tokens("Russian troops attacked");
+//! let (len, targets) = d.names.longest_match(&text, 0).unwrap();
+//! assert_eq!((len, &d.actors[0].code), (1, &"RUS".to_string()));
+//! assert_eq!(d.verb_patterns("attack").next().unwrap().code, "190");
+//! assert_eq!(d.cameo.get("190").unwrap().quad, 4);
+//! let back = Dictionaries::from_bytes(&d.to_bytes().unwrap()).unwrap();
+//! assert_eq!(back, d);
+//! # let _ = targets;
 //! ```
 
 mod binary;

@@ -124,6 +124,7 @@ pub(crate) fn read_file(b: &mut Builder, path: &Path, kind: FileKind, dialect: D
         }
     };
     let ctx = FileCtx::new(path);
+    b.display.insert(ctx.file.clone(), ctx.display.clone());
     let lines = clean_lines(&text, dialect);
     match kind {
         FileKind::Actors => read_actors(b, &ctx, &lines, dialect),
