@@ -1,2 +1,70 @@
-//! The `tocsin` binary.
-fn main() {}
+//! The `tocsin` binary: verbs as subcommands over the `tocsin` facade.
+//!
+//! Only this crate prints. Errors are reported as `error: {:#}` with context and a
+//! non-zero exit; a closed pipe (`tocsin code ... | head`) exits 0.
+
+mod bench;
+mod cmd;
+mod input;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// tocsin: raw news text to auditable political event data.
+#[derive(Debug, Parser)]
+#[command(name = "tocsin", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Code the bundled example article and print its events.
+    Demo(cmd::DemoArgs),
+    /// Code documents (text files, directories, JSONL, `-` for stdin) into events.
+    Code(cmd::CodeArgs),
+    /// Print the dependency parse of a text file as CoNLL-U.
+    Parse {
+        /// Text file (`-` for stdin).
+        input: PathBuf,
+    },
+    /// Evaluate against gold data.
+    #[command(subcommand)]
+    Eval(cmd::EvalCommand),
+    /// Measure throughput on a JSONL corpus with a `text` field.
+    Bench(cmd::BenchArgs),
+    /// Compile, check and count dictionaries.
+    #[command(subcommand)]
+    Dict(cmd::DictCommand),
+    /// Train the tagger or the parser from UD English EWT.
+    #[command(subcommand)]
+    Train(cmd::TrainCommand),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo(a) => cmd::demo(&a),
+        Command::Code(a) => cmd::code(&a),
+        Command::Parse { input } => cmd::parse(&input),
+        Command::Eval(e) => cmd::eval(e),
+        Command::Bench(a) => cmd::bench(&a),
+        Command::Dict(d) => cmd::dict(d),
+        Command::Train(t) => cmd::train(t),
+    };
+    if let Err(e) = result {
+        if is_broken_pipe(&e) {
+            std::process::exit(0);
+        }
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -90,9 +90,15 @@ pub fn parse_conllu(text: &str) -> Result<Vec<GoldSentence>, ConlluError> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        let err = |m: String| ConlluError { line: lineno, message: m };
+        let err = |m: String| ConlluError {
+            line: lineno,
+            message: m,
+        };
         if cols.len() != 10 {
-            return Err(err(format!("expected 10 tab-separated columns, found {}", cols.len())));
+            return Err(err(format!(
+                "expected 10 tab-separated columns, found {}",
+                cols.len()
+            )));
         }
         let no_space = cols[9].split('|').any(|m| m == "SpaceAfter=No");
         if let Some((a, b)) = cols[0].split_once('-') {
@@ -115,7 +121,9 @@ pub fn parse_conllu(text: &str) -> Result<Vec<GoldSentence>, ConlluError> {
         }
         let head = match cols[6] {
             "_" => 0,
-            h => h.parse().map_err(|_| err(format!("expected a numeric head, found {h:?}")))?,
+            h => h
+                .parse()
+                .map_err(|_| err(format!("expected a numeric head, found {h:?}")))?,
         };
         cur.words.push(GoldWord {
             form: cols[1].to_string(),

@@ -25,7 +25,7 @@ impl Date {
     /// A day-precision date, or `None` if it does not exist.
     #[must_use]
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
-        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month)).then_some(
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
             Date {
                 year,
                 month,

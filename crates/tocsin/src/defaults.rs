@@ -1,0 +1,150 @@
+//! The default set-up: embedded models and dictionaries, assembled up to a stage.
+
+use crate::{Pipeline, PipelineError};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use tocsin_core::{Layer, Stage};
+use tocsin_dict::{DictFormat, Dictionaries};
+
+/// The last stage to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Until {
+    /// Sentences and tokens.
+    Segment,
+    /// + UPOS, XPOS and lemmas.
+    Tag,
+    /// + dependency heads and relations.
+    Parse,
+    /// + events.
+    Code,
+}
+
+impl std::str::FromStr for Until {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "segment" | "tokenize" | "split" => Ok(Until::Segment),
+            "tag" | "lemma" => Ok(Until::Tag),
+            "parse" => Ok(Until::Parse),
+            "code" | "events" => Ok(Until::Code),
+            other => Err(format!(
+                "expected one of segment, tag, parse, code; found {other:?}"
+            )),
+        }
+    }
+}
+
+/// What to build.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    pub until: Until,
+    /// Dictionaries for the coder; `None` means the embedded defaults.
+    pub dicts: Option<Arc<Dictionaries>>,
+    pub coder: tocsin_coder::CoderOptions,
+}
+
+impl Setup {
+    #[must_use]
+    pub fn new(until: Until) -> Setup {
+        Setup {
+            until,
+            dicts: None,
+            coder: tocsin_coder::CoderOptions::default(),
+        }
+    }
+}
+
+fn load_err(what: &'static str, e: impl std::fmt::Display) -> PipelineError {
+    PipelineError::Load {
+        what,
+        message: e.to_string(),
+    }
+}
+
+/// The embedded default dictionaries, decoded once per process.
+///
+/// # Errors
+/// The embedded bytes do not decode (a build problem).
+pub fn embedded_dictionaries() -> Result<Arc<Dictionaries>, PipelineError> {
+    static CELL: OnceLock<Result<Arc<Dictionaries>, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Dictionaries::from_bytes(tocsin_data::DICTIONARIES)
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
+    })
+    .clone()
+    .map_err(|e| load_err("the embedded dictionaries", e))
+}
+
+/// Loads dictionaries from a directory or file in any supported format.
+///
+/// # Errors
+/// Every problem found, each as `path:line: message`.
+pub fn load_dictionaries(
+    path: &Path,
+    format: Option<DictFormat>,
+) -> Result<Arc<Dictionaries>, anyhow::Error> {
+    tocsin_dict::load(path, format)
+        .map(Arc::new)
+        .map_err(|diags| {
+            let shown: Vec<String> = diags.iter().take(50).map(ToString::to_string).collect();
+            let more = diags.len().saturating_sub(50);
+            anyhow::anyhow!(
+                "{} problems loading {}:\n{}{}",
+                diags.len(),
+                path.display(),
+                shown.join("\n"),
+                if more > 0 {
+                    format!("\n... and {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        })
+}
+
+/// Builds the default pipeline up to `setup.until`.
+///
+/// # Errors
+/// A model or the dictionaries fail to load.
+pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
+    let mut stages: Vec<Arc<dyn Stage>> = vec![Arc::new(tocsin_text::Segmenter::new())];
+    if setup.until >= Until::Tag {
+        stages.push(Arc::new(
+            tocsin_tagger::Tagger::embedded().map_err(|e| load_err("the tagger model", e))?,
+        ));
+    }
+    if setup.until >= Until::Parse {
+        stages.push(Arc::new(
+            tocsin_parser::Parser::embedded().map_err(|e| load_err("the parser model", e))?,
+        ));
+    }
+    if setup.until >= Until::Code {
+        let dicts = match &setup.dicts {
+            Some(d) => Arc::clone(d),
+            None => embedded_dictionaries()?,
+        };
+        stages.push(Arc::new(tocsin_coder::Coder::new(
+            dicts,
+            setup.coder.clone(),
+        )));
+    }
+    Pipeline::new(stages)
+}
+
+/// The stages that follow segmentation, for evaluation on gold tokens.
+///
+/// # Errors
+/// A model fails to load.
+pub fn build_from_tokens(until: Until) -> Result<Pipeline, PipelineError> {
+    let mut stages: Vec<Arc<dyn Stage>> = Vec::new();
+    stages.push(Arc::new(
+        tocsin_tagger::Tagger::embedded().map_err(|e| load_err("the tagger model", e))?,
+    ));
+    if until >= Until::Parse {
+        stages.push(Arc::new(
+            tocsin_parser::Parser::embedded().map_err(|e| load_err("the parser model", e))?,
+        ));
+    }
+    Pipeline::starting_from(&[Layer::Sentences, Layer::Tokens], stages)
+}
