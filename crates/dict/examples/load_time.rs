@@ -43,6 +43,9 @@ fn main() {
         );
     }
     println!("{}", serde_json::to_string(&d.stats()).expect("json"));
+    if std::env::var("PROBE").is_ok() {
+        probe(&d);
+    }
     if std::env::var("PARTS").is_ok() {
         parts(&d);
     }
@@ -77,4 +80,62 @@ fn parts(d: &tocsin_dict::Dictionaries) {
     time("verb_index", &d.verb_index);
     time("cameo", &d.cameo);
     time("agents", &d.agents);
+}
+
+/// Prints what the default dictionaries make of a few phrases (`PROBE=1`).
+#[allow(dead_code)]
+fn probe(d: &tocsin_dict::Dictionaries) {
+    for s in [
+        "Putin 's spokesman",
+        "the U.S. State Department",
+        "the Kremlin",
+        "Russian troops",
+        "Ukraine 's foreign minister",
+        "Hamas fighters",
+        "NATO allies",
+        "the United Nations Security Council",
+        "Biden",
+        "Zelensky",
+        "Burma",
+        "the Islamic State",
+    ] {
+        let raw: Vec<&str> = s.split(' ').collect();
+        let norm: Vec<String> = raw
+            .iter()
+            .map(|t| tocsin_dict::normalize_token(t))
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < norm.len() {
+            if let Some((n, ts)) =
+                d.names
+                    .lookup(&norm, &raw, i, tocsin_core::Date::ymd(2022, 3, 1))
+            {
+                let t = ts[0];
+                if let tocsin_dict::NameRef::Actor(a) = t.target {
+                    let a = &d.actors[a as usize];
+                    out.push(format!(
+                        "[{} -> {} {:?} {:?}]",
+                        raw[i..i + n].join(" "),
+                        a.code,
+                        t.role,
+                        a.code_at(tocsin_core::Date::ymd(2022, 3, 1))
+                    ));
+                }
+                i += n;
+                continue;
+            }
+            if let Some((n, ts)) = d.agent_index.lookup(&norm, &raw, i, None) {
+                out.push(format!(
+                    "[{} -> agent {:?}]",
+                    raw[i..i + n].join(" "),
+                    ts[0].sectors
+                ));
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+        println!("{s}: {}", out.join(" "));
+    }
 }

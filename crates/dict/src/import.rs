@@ -463,6 +463,14 @@ pub(crate) fn trailing_code(text: &str) -> Result<(&str, Option<Codes>), String>
 /// The regular forms PETRARCH generates for a base verb (`-s`, `-ed`, `-ing`).
 pub(crate) fn verb_forms(base: &str) -> Vec<String> {
     let mut v = vec![base.to_string()];
+    // Already inflected (`SAID`, `CALLED`, `URGING`, `SAYS`): no more forms.
+    if base.ends_with("ed")
+        || base.ends_with("ing")
+        || base.ends_with("id")
+        || (base.ends_with('s') && !base.ends_with("ss"))
+    {
+        return v;
+    }
     let stem = base.strip_suffix('e').unwrap_or(base);
     if base.ends_with('y')
         && !base.ends_with("ay")
