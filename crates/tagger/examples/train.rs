@@ -32,13 +32,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--tagdict-min-count" => cfg.tagdict_min_count = val()?.parse()?,
             "--tagdict-min-ratio" => cfg.tagdict_min_ratio = val()?.parse()?,
             "--min-weight" => cfg.min_weight = val()?.parse()?,
+            "--passes" => cfg.passes = val()?.parse()?,
+            "--folds" => cfg.folds = val()?.parse()?,
             other => return Err(format!("unknown argument {other:?}").into()),
         }
     }
     let t0 = std::time::Instant::now();
     let (bytes, report) = train_with_progress(&cfg, &mut |e| {
         println!(
-            "epoch {:2}  dev UPOS {:.2}  XPOS {:.2}  mistakes {}  ({:.0?})",
+            "pass {} epoch {:2}  dev UPOS {:.2}  XPOS {:.2}  mistakes {}  ({:.0?})",
+            e.pass,
             e.epoch,
             e.upos,
             e.xpos,
@@ -48,7 +51,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     })?;
     std::fs::write(&out, &bytes)?;
     println!(
-        "chose epoch {} (dev UPOS {:.2} XPOS {:.2}); {} classes, {} tag-dictionary words, {} features, {} weights; wrote {} ({} bytes)",
+        "chose pass {} epoch {} (dev UPOS {:.2} XPOS {:.2}); {} classes, {} tag-dictionary words, {} features, {} weights; wrote {} ({} bytes)",
+        report.best.pass,
         report.best.epoch,
         report.best.upos,
         report.best.xpos,

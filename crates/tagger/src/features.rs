@@ -7,16 +7,23 @@
 //! extracting the features of a token allocates nothing and reads each
 //! character of the sentence once.
 
+use crate::model::HashIndex;
+
 /// FNV-1a offset basis and prime: a simple, stable string hash.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Number of features that depend only on the words.
-pub(crate) const N_STATIC: usize = 23;
+pub(crate) const N_STATIC: usize = 27;
 /// Number of features that depend on the tags already predicted to the left.
-pub(crate) const N_DYNAMIC: usize = 5;
-/// Total features of one token.
+pub(crate) const N_DYNAMIC: usize = 7;
+/// Number of features of the second pass that depend on the first pass's tags
+/// to the right.
+pub(crate) const N_RIGHT: usize = 6;
+/// Total features of one token in the first pass.
 pub(crate) const N_FEATS: usize = N_STATIC + N_DYNAMIC;
+/// Total features of one token in the second pass.
+pub(crate) const N_FEATS2: usize = N_FEATS + N_RIGHT;
 
 /// The tag value used for positions before the sentence start.
 pub(crate) const START_TAG: u64 = 0xffff_0001;
@@ -72,6 +79,63 @@ pub(crate) struct WordInfo {
     pub shape: u64,
     /// Orthographic flags and a length bucket, packed.
     pub flags: u64,
+    /// Lexicon classes of the word and of its likely stems ([`lex_bits`]).
+    pub lex: u64,
+}
+
+/// The model's word table maps a lowercase-word hash to lexicon class bits
+/// (`LEX_MASK`); the bits above are reserved.
+pub(crate) const LEX_MASK: u32 = 7;
+
+/// Lexicon classes, as stored in the model's lexicon (lowercase-word hash -> bits).
+pub(crate) const LEX_NOUN: u32 = 1;
+pub(crate) const LEX_VERB: u32 = 2;
+pub(crate) const LEX_ADJ: u32 = 4;
+
+/// Hash of a lowercase word as [`word_info`] computes it (for building the lexicon).
+pub(crate) fn lower_hash(w: &str) -> u64 {
+    w.chars().fold(FNV_OFFSET, |h, c| fnv(h, lower(c)))
+}
+
+/// Lexicon evidence for a word, packed: which classes the word itself has, and
+/// whether stripping an inflection (-s, -ed, -ing, -er/-est, -ly) leaves a noun,
+/// verb or adjective. It lets the tagger guess unseen words ("blogged", "bakeries").
+///
+/// `prefix[k]` is the hash of the word without its last `k` characters and
+/// `tail` the last characters lowercased, last first.
+fn lex_bits(lex: &HashIndex, prefix: &[u64; 5], tail: &[char; 4]) -> u64 {
+    let get = |h: u64| lex.get(h).unwrap_or(0) & LEX_MASK;
+    let has = |h: u64, bit: u32| get(h) & bit != 0;
+    let ends = |s: &str| {
+        s.chars()
+            .rev()
+            .zip(tail.iter())
+            .filter(|(a, b)| a == *b)
+            .count()
+            == s.len()
+    };
+    let mut bits = u64::from(get(prefix[0]));
+    if ends("s") {
+        bits |= u64::from(has(prefix[1], LEX_NOUN)) << 3;
+        bits |= u64::from(has(prefix[1], LEX_VERB)) << 4;
+    }
+    if ends("ed") {
+        let v = has(prefix[2], LEX_VERB) || has(prefix[1], LEX_VERB);
+        bits |= u64::from(v) << 5;
+    }
+    if ends("ing") {
+        let v = has(prefix[3], LEX_VERB) || has(fnv(prefix[3], 'e'), LEX_VERB);
+        bits |= u64::from(v) << 6;
+    }
+    if ends("er") || ends("est") {
+        let k = if ends("er") { 2 } else { 3 };
+        let a = has(prefix[k], LEX_ADJ) || has(prefix[k - 1], LEX_ADJ);
+        bits |= u64::from(a) << 7;
+    }
+    if ends("ly") {
+        bits |= u64::from(has(prefix[2], LEX_ADJ)) << 8;
+    }
+    bits
 }
 
 /// Stand-ins for the words before the start and after the end of a sentence.
@@ -86,11 +150,14 @@ const fn pad_word(v: u64) -> WordInfo {
         suf: [v; 4],
         shape: v,
         flags: v,
+        lex: v,
     }
 }
 
 /// Hashes the word-level values of `w`.
-pub(crate) fn word_info(w: &str) -> WordInfo {
+pub(crate) fn word_info(w: &str, lex: &HashIndex) -> WordInfo {
+    // Hashes of the lowercased prefix without its last 0..=4 characters.
+    let mut prefix = [FNV_OFFSET; 5];
     let mut exact = FNV_OFFSET;
     let mut low = FNV_OFFSET;
     let mut pre = [0u64; 3];
@@ -103,6 +170,8 @@ pub(crate) fn word_info(w: &str) -> WordInfo {
     for c in w.chars() {
         exact = fnv(exact, c);
         low = fnv(low, lower(c));
+        prefix.copy_within(0..4, 1);
+        prefix[0] = low;
         if n < 3 {
             pre[n] = low;
         }
@@ -144,10 +213,24 @@ pub(crate) fn word_info(w: &str) -> WordInfo {
     }
     let mut suf = [low; 4];
     let mut h = FNV_OFFSET;
+    let mut tail = ['\0'; 4];
     for (k, c) in w.chars().rev().take(4).enumerate() {
-        h = fnv(h, lower(c));
+        let c = lower(c);
+        h = fnv(h, c);
         suf[k] = h;
+        tail[k] = c;
     }
+    if n < 5 {
+        // Stems shorter than one character are never in the lexicon.
+        for p in prefix.iter_mut().skip(n.max(1)) {
+            *p = 0;
+        }
+    }
+    let lex_value = if n > 0 {
+        lex_bits(lex, &prefix, &tail)
+    } else {
+        0
+    };
     let len_bucket: u64 = match n {
         0..=4 => n as u64,
         5..=7 => 5,
@@ -169,6 +252,7 @@ pub(crate) fn word_info(w: &str) -> WordInfo {
         suf,
         shape,
         flags,
+        lex: lex_value,
     }
 }
 
@@ -211,6 +295,10 @@ pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_ST
         key(20, n1.shape),
         key2(21, p1.lower, n1.lower),
         key(22, w.exact),
+        key2(23, w.flags, u64::from(i == 0)),
+        key(24, w.lex),
+        key2(25, w.lex, w.suf[1]),
+        key2(26, w.shape, p1.shape),
     ];
 }
 
@@ -232,6 +320,28 @@ pub(crate) fn dynamic_features(
         key2(32, t1, t2),
         key2(33, t1, w.lower),
         key2(34, t1, n1.lower),
+        key2(35, t1, w.suf[2]),
+        key2(36, t1, w.lex),
+    ];
+}
+
+/// Writes the second-pass features of token `i`: `r1`, `r2` are the first
+/// pass's tags of the next two words ([`START_TAG`] past the end), `r0` its tag
+/// for the word itself and `t1` the second pass's previous tag.
+pub(crate) fn right_features(
+    words: &[WordInfo],
+    i: usize,
+    [r0, r1, r2, t1]: [u64; 4],
+    out: &mut [u64; N_RIGHT],
+) {
+    let w = at(words, i as isize);
+    *out = [
+        key(50, r1),
+        key(51, r2),
+        key2(52, r1, r2),
+        key2(53, r1, w.lower),
+        key2(54, t1, r1),
+        key(55, r0),
     ];
 }
 
@@ -241,8 +351,10 @@ mod tests {
 
     #[test]
     fn case_changes_exact_but_not_lower() {
-        let a = word_info("Troops");
-        let b = word_info("troops");
+        let lex = HashIndex::build([(lower_hash("troop"), LEX_NOUN)].into_iter());
+        let a = word_info("Troops", &lex);
+        let b = word_info("troops", &lex);
+        assert_eq!(a.lex, 1 << 3);
         assert_ne!(a.exact, b.exact);
         assert_eq!(a.lower, b.lower);
         assert_eq!(a.suf, b.suf);
@@ -252,7 +364,7 @@ mod tests {
     #[test]
     fn short_and_odd_words_do_not_panic() {
         for w in ["", "a", "\u{0301}", "ǅ", "🙂🙂🙂🙂🙂", "İstanbul"] {
-            let _ = word_info(w);
+            let _ = word_info(w, &HashIndex::default());
         }
     }
 }

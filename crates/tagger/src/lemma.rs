@@ -23,19 +23,45 @@ const NOUNS: &str = include_str!("../data/lexicon-noun.txt");
 const VERBS: &str = include_str!("../data/lexicon-verb.txt");
 const ADJS: &str = include_str!("../data/lexicon-adj.txt");
 
-type Table = HashMap<Box<str>, Vec<(Xpos, Box<str>)>>;
+/// A fast non-cryptographic hasher for the string tables (FxHash's multiply-rotate
+/// over 8-byte chunks); the tables are built from our own data, so hash flooding
+/// is no concern.
+#[derive(Clone, Copy, Debug, Default)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+type Fast = std::hash::BuildHasherDefault<FastHasher>;
+type Table = HashMap<Box<str>, Vec<(Xpos, Box<str>)>, Fast>;
+type WordSet = HashSet<Box<str>, Fast>;
 
 /// The parsed lemma tables and lexicons.
 #[derive(Debug, Default)]
 pub(crate) struct Tables {
     exact: Table,
     lower: Table,
-    nouns: HashSet<Box<str>>,
-    verbs: HashSet<Box<str>>,
-    adjs: HashSet<Box<str>>,
+    nouns: WordSet,
+    verbs: WordSet,
+    adjs: WordSet,
 }
 
-fn words(text: &str) -> HashSet<Box<str>> {
+fn words(text: &str) -> WordSet {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -74,6 +100,21 @@ impl Tables {
         }
         t
     }
+}
+
+/// The embedded lexicons as (lowercase-word hash, class bits), sorted: the
+/// tagger's training copies them into the model (see `features::lex_bits`).
+pub(crate) fn lexicon_classes() -> Vec<(u64, u8)> {
+    use crate::features::{lower_hash, LEX_ADJ, LEX_NOUN, LEX_VERB};
+    let mut m: std::collections::BTreeMap<u64, u8> = std::collections::BTreeMap::new();
+    for (text, bit) in [(NOUNS, LEX_NOUN), (VERBS, LEX_VERB), (ADJS, LEX_ADJ)] {
+        for w in text.lines().map(str::trim) {
+            if !w.is_empty() && !w.starts_with('#') {
+                *m.entry(lower_hash(w)).or_default() |= bit as u8;
+            }
+        }
+    }
+    m.into_iter().collect()
 }
 
 fn tables() -> Arc<Tables> {
@@ -152,6 +193,19 @@ impl Lemmatizer {
             out.push_str(l);
             return;
         }
+        if xpos == Xpos::Cd && is_grouped_number(word) {
+            // EWT writes "200,000" as lemma "200000".
+            out.extend(word.chars().filter(|&c| c != ','));
+            return;
+        }
+        if !matches!(xpos, Xpos::Nnp | Xpos::Nnps)
+            && word.bytes().any(|b| b.is_ascii_digit())
+            && word.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            // Codes and model numbers keep their case: "Q1", "AS400", "E17".
+            out.push_str(word);
+            return;
+        }
         lowercase_into(word, out);
         if let Some(l) = lookup(&self.tables.lower, out, xpos) {
             out.clear();
@@ -181,6 +235,17 @@ impl Lemmatizer {
             w.push_str(add);
         }
     }
+}
+
+/// Digits with thousands commas and an optional decimal part: "1,200", "3,000.50".
+fn is_grouped_number(w: &str) -> bool {
+    let int = w.split('.').next().unwrap_or("");
+    w.contains(',')
+        && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && w.bytes().filter(|&b| b == b'.').count() <= 1
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// `w` lowercased into `out`.
@@ -219,7 +284,7 @@ fn recase(word: &str, lemma: &mut String) {
 }
 
 /// Is `base + add` in `lex`? (No allocation for words up to 64 bytes.)
-fn known(lex: &HashSet<Box<str>>, base: &str, add: &str) -> bool {
+fn known(lex: &WordSet, base: &str, add: &str) -> bool {
     let mut buf = [0u8; 64];
     let n = base.len() + add.len();
     if n > buf.len() {
@@ -247,7 +312,7 @@ fn cvc(s: &[u8]) -> bool {
 }
 
 /// Plural or third-person -s: returns (bytes to keep, text to add).
-fn plural(w: &str, lex: &HashSet<Box<str>>) -> Option<(usize, &'static str)> {
+fn plural(w: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
     let b = w.as_bytes();
     let n = b.len();
     if w.ends_with("men") && n > 3 {
@@ -292,12 +357,7 @@ fn plural(w: &str, lex: &HashSet<Box<str>>) -> Option<(usize, &'static str)> {
 
 /// Removes `suffix` (-ed, -ing, -er, -est) or `i_suffix` (-ied, ... -> y):
 /// returns (bytes to keep, text to add).
-fn suffixed(
-    w: &str,
-    suffix: &str,
-    i_suffix: &str,
-    lex: &HashSet<Box<str>>,
-) -> Option<(usize, &'static str)> {
+fn suffixed(w: &str, suffix: &str, i_suffix: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
     let n = w.len();
     if !w.ends_with(suffix) || n < suffix.len() + 2 {
         return None;

@@ -8,6 +8,8 @@
 //! version u32      FORMAT_VERSION
 //! classes u32 n, then n x (u8 upos index, u8 xpos index)
 //! tagdict u32 n, then n x u64 word hash (sorted), then n x u8 class
+//! words   u32 n, then n x u64 lowercase-word hash (sorted), then n x u32 value
+//!         (lexicon class bits | ambiguity class id << 3)
 //! weights u32 n features, n x u64 key (sorted), n x u8 entry count,
 //!         u32 m entries, m x u8 class, m x i16 weight
 //! ```
@@ -19,7 +21,7 @@ use tocsin_core::{Upos, Xpos};
 /// Magic tag at the start of every tagger model.
 pub(crate) const MAGIC: &[u8; 8] = b"TSNTAGGR";
 /// Version of the layout above; bump it when the layout or the features change.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// An open-addressing map from a 64-bit hash to a `u32`, built once and then
 /// only read. Linear probing, load factor at most one half.
@@ -72,31 +74,148 @@ impl HashIndex {
     }
 }
 
+/// One weight: a class and its quantized value (4 bytes).
+#[derive(Clone, Copy, Debug, Default)]
+struct WeightEntry {
+    value: i16,
+    class: u8,
+}
+
 /// Sparse weights: for each feature key, a run of (class, weight) entries.
+///
+/// Laid out for cache misses, the cost that dominates tagging: one 8-byte slot
+/// per feature in an open-addressing table (the key's high 32 bits as a
+/// fingerprint, the run's start and length packed beside it), and the runs in
+/// one array of 4-byte entries. Looking a feature up touches two cache lines.
+/// A fingerprint match on an absent key (odds about 2^-32 per probe) adds a
+/// stray row; the model tolerates that as noise.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Weights {
-    index: HashIndex,
-    offsets: Vec<u32>,
-    classes: Vec<u8>,
-    values: Vec<i16>,
+    slots: Vec<u64>,
+    mask: usize,
+    entries: Vec<WeightEntry>,
+}
+
+/// Most entries a model may hold (the start of a run has 24 bits).
+const MAX_ENTRIES: usize = 1 << 24;
+
+#[inline]
+fn fingerprint(key: u64) -> u64 {
+    match key >> 32 {
+        0 => 1,
+        f => f,
+    }
 }
 
 impl Weights {
-    /// Adds the weights of feature `key` to `scores`; an unknown feature adds nothing.
-    #[inline]
-    pub(crate) fn add(&self, key: u64, scores: &mut [i32]) {
-        let Some(row) = self.index.get(key) else {
-            return;
-        };
-        let row = row as usize;
-        let (Some(&a), Some(&b)) = (self.offsets.get(row), self.offsets.get(row + 1)) else {
-            return;
-        };
-        let (a, b) = (a as usize, b as usize);
-        for (&c, &v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
-            if let Some(s) = scores.get_mut(c as usize) {
-                *s += i32::from(v);
+    /// Builds the table from (key, run start, run length), keys distinct.
+    fn build(
+        rows: impl ExactSizeIterator<Item = (u64, u32, u8)>,
+        entries: Vec<WeightEntry>,
+    ) -> Weights {
+        let cap = (rows.len() * 2).max(16).next_power_of_two();
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        for (k, start, len) in rows {
+            let mut i = (k as usize) & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
             }
+            slots[i] = fingerprint(k) << 32 | u64::from(len) << 24 | u64::from(start);
+        }
+        Weights {
+            slots,
+            mask,
+            entries,
+        }
+    }
+
+    /// Adds the weights of all `keys` (at most 64) to `scores`.
+    ///
+    /// Done in phases so that the cache misses of different features overlap:
+    /// first every key's home slot is loaded, then each run is located, then the
+    /// runs are added.
+    #[inline]
+    pub(crate) fn add_all(&self, keys: &[u64], scores: &mut [i32]) {
+        const MAX: usize = 64;
+        let n = keys.len().min(MAX);
+        let mut slot = [0u64; MAX];
+        for (s, &k) in slot.iter_mut().zip(&keys[..n]) {
+            *s = self
+                .slots
+                .get((k as usize) & self.mask)
+                .copied()
+                .unwrap_or(0);
+        }
+        let mut runs = [(0u32, 0u32); MAX];
+        let mut m = 0;
+        for (j, &k) in keys[..n].iter().enumerate() {
+            let s = slot[j];
+            let found = if s == 0 {
+                None
+            } else if s >> 32 == fingerprint(k) {
+                Some(s)
+            } else {
+                self.probe(k)
+            };
+            if let Some(s) = found {
+                runs[m] = ((s & 0xff_ffff) as u32, ((s >> 24) & 0xff) as u32);
+                m += 1;
+            }
+        }
+        for &(start, len) in &runs[..m] {
+            let (start, len) = (start as usize, len as usize);
+            if let Some(run) = self.entries.get(start..start + len) {
+                for e in run {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += i32::from(e.value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The slot of `key`, following the probe chain past its home slot.
+    fn probe(&self, key: u64) -> Option<u64> {
+        let f = fingerprint(key);
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let slot = *self.slots.get(i)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == f {
+                return Some(slot);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of feature `key` to `scores`; an unknown feature adds nothing.
+    #[cfg(test)]
+    pub(crate) fn add(&self, key: u64, scores: &mut [i32]) {
+        let f = fingerprint(key);
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let Some(&slot) = self.slots.get(i) else {
+                return;
+            };
+            if slot == 0 {
+                return;
+            }
+            if slot >> 32 == f {
+                let start = (slot & 0xff_ffff) as usize;
+                let len = ((slot >> 24) & 0xff) as usize;
+                if let Some(run) = self.entries.get(start..start + len) {
+                    for e in run {
+                        if let Some(s) = scores.get_mut(e.class as usize) {
+                            *s += i32::from(e.value);
+                        }
+                    }
+                }
+                return;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 }
@@ -106,7 +225,10 @@ impl Weights {
 pub(crate) struct Model {
     pub classes: Vec<(Upos, Xpos)>,
     pub tagdict: HashIndex,
+    pub lexicon: HashIndex,
     pub weights: Weights,
+    /// Weights of the second pass, which also sees the first pass's tags to the right.
+    pub weights2: Option<Weights>,
     pub n_features: usize,
     pub n_entries: usize,
 }
@@ -117,8 +239,12 @@ pub(crate) struct RawModel {
     pub classes: Vec<(Upos, Xpos)>,
     /// (word hash, class), sorted by hash.
     pub tagdict: Vec<(u64, u8)>,
+    /// (lowercase-word hash, word-table value), sorted by hash.
+    pub lexicon: Vec<(u64, u32)>,
     /// (feature key, entries), sorted by key, entries sorted by class.
-    pub features: Vec<(u64, Vec<(u8, i16)>)>,
+    pub features: RawWeights,
+    /// The second (right-context) pass, if any.
+    pub features2: Option<RawWeights>,
 }
 
 impl RawModel {
@@ -137,20 +263,20 @@ impl RawModel {
             b.extend_from_slice(&k.to_le_bytes());
         }
         b.extend(self.tagdict.iter().map(|(_, c)| *c));
-        b.extend_from_slice(&(self.features.len() as u32).to_le_bytes());
-        for (k, _) in &self.features {
+        b.extend_from_slice(&(self.lexicon.len() as u32).to_le_bytes());
+        for (k, _) in &self.lexicon {
             b.extend_from_slice(&k.to_le_bytes());
         }
-        b.extend(self.features.iter().map(|(_, e)| e.len() as u8));
-        let m: usize = self.features.iter().map(|(_, e)| e.len()).sum();
-        b.extend_from_slice(&(m as u32).to_le_bytes());
-        for (_, e) in &self.features {
-            b.extend(e.iter().map(|(c, _)| *c));
+        for (_, v) in &self.lexicon {
+            b.extend_from_slice(&v.to_le_bytes());
         }
-        for (_, e) in &self.features {
-            for (_, v) in e {
-                b.extend_from_slice(&v.to_le_bytes());
+        encode_weights(&self.features, &mut b);
+        match &self.features2 {
+            Some(f2) => {
+                b.push(2);
+                encode_weights(f2, &mut b);
             }
+            None => b.push(1),
         }
         b
     }
@@ -162,6 +288,27 @@ impl RawModel {
         // Writing into a Vec cannot fail.
         let _ = enc.write_all(&self.encode());
         enc.finish().unwrap_or_default()
+    }
+}
+
+/// Type of the sorted (feature key, entries) tables training produces.
+pub(crate) type RawWeights = Vec<(u64, Vec<(u8, i16)>)>;
+
+fn encode_weights(features: &RawWeights, b: &mut Vec<u8>) {
+    b.extend_from_slice(&(features.len() as u32).to_le_bytes());
+    for (k, _) in features {
+        b.extend_from_slice(&k.to_le_bytes());
+    }
+    b.extend(features.iter().map(|(_, e)| e.len() as u8));
+    let m: usize = features.iter().map(|(_, e)| e.len()).sum();
+    b.extend_from_slice(&(m as u32).to_le_bytes());
+    for (_, e) in features {
+        b.extend(e.iter().map(|(c, _)| *c));
+    }
+    for (_, e) in features {
+        for (_, v) in e {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
     }
 }
 
@@ -253,43 +400,75 @@ impl Model {
             return Err(r.corrupt(format!("tag dictionary class {c} out of range")));
         }
         let tagdict = HashIndex::build((0..n).map(|i| (u64_at(keys, i), u32::from(vals[i]))));
-        let nf = r.count(b.len())?;
-        let keys = r.take(nf * 8)?;
-        let counts = r.take(nf)?;
-        let m = r.count(b.len())?;
-        let mut offsets = Vec::with_capacity(nf + 1);
-        let mut total = 0u32;
-        offsets.push(0);
-        for &c in counts {
-            total += u32::from(c);
-            offsets.push(total);
+        let n = r.count(b.len())?;
+        let keys = r.take(n * 8)?;
+        let vals = r.take(n * 4)?;
+        let lexicon = HashIndex::build((0..n).map(|i| {
+            let v = u32::from_le_bytes([
+                vals[i * 4],
+                vals[i * 4 + 1],
+                vals[i * 4 + 2],
+                vals[i * 4 + 3],
+            ]);
+            (u64_at(keys, i), v)
+        }));
+        let (weights, nf, m) = decode_weights(&mut r, classes.len())?;
+        let weights2 = match r.take(1)?[0] {
+            1 => None,
+            2 => Some(decode_weights(&mut r, classes.len())?.0),
+            p => return Err(r.corrupt(format!("expected 1 or 2 passes, found {p}"))),
+        };
+        if r.at != b.len() {
+            return Err(r.corrupt(format!(
+                "{} bytes after the end of the model",
+                b.len() - r.at
+            )));
         }
-        if total as usize != m {
-            return Err(r.corrupt(format!("expected {total} weight entries, found {m}")));
-        }
-        let cls = r.take(m)?.to_vec();
-        if let Some(c) = cls.iter().find(|&&c| c as usize >= classes.len()) {
-            return Err(r.corrupt(format!("weight class {c} out of range")));
-        }
-        let vb = r.take(m * 2)?;
-        let values = vb
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        let index = HashIndex::build((0..nf).map(|i| (u64_at(keys, i), i as u32)));
         Ok(Model {
             classes,
             tagdict,
-            weights: Weights {
-                index,
-                offsets,
-                classes: cls,
-                values,
-            },
+            lexicon,
+            weights,
+            weights2,
             n_features: nf,
             n_entries: m,
         })
     }
+}
+
+/// Reads one weights section; returns it with its feature and entry counts.
+fn decode_weights(r: &mut Reader<'_>, n_classes: usize) -> Result<(Weights, usize, usize), Error> {
+    let left = r.b.len();
+    let nf = r.count(left)?;
+    let keys = r.take(nf * 8)?;
+    let counts = r.take(nf)?;
+    let m = r.count(left)?;
+    let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
+    if total != m || m > MAX_ENTRIES {
+        return Err(r.corrupt(format!(
+            "expected {total} weight entries (at most {MAX_ENTRIES}), found {m}"
+        )));
+    }
+    let cls = r.take(m)?;
+    if let Some(c) = cls.iter().find(|&&c| c as usize >= n_classes) {
+        return Err(r.corrupt(format!("weight class {c} out of range")));
+    }
+    let vb = r.take(m * 2)?;
+    let entries = cls
+        .iter()
+        .zip(vb.chunks_exact(2))
+        .map(|(&class, v)| WeightEntry {
+            value: i16::from_le_bytes([v[0], v[1]]),
+            class,
+        })
+        .collect();
+    let mut start = 0u32;
+    let rows = (0..nf).map(|i| {
+        let row = (u64_at(keys, i), start, counts[i]);
+        start += u32::from(counts[i]);
+        row
+    });
+    Ok((Weights::build(rows, entries), nf, m))
 }
 
 #[cfg(test)]
@@ -300,7 +479,9 @@ mod tests {
         RawModel {
             classes: vec![(Upos::Noun, Xpos::Nn), (Upos::Verb, Xpos::Vb)],
             tagdict: vec![(7, 1)],
+            lexicon: vec![(5, 3)],
             features: vec![(3, vec![(0, 5), (1, -2)]), (9, vec![(1, 4)])],
+            features2: Some(vec![(4, vec![(1, 1)])]),
         }
     }
 
@@ -310,6 +491,7 @@ mod tests {
         assert_eq!(m.classes.len(), 2);
         assert_eq!(m.tagdict.get(7), Some(1));
         assert_eq!(m.tagdict.get(8), None);
+        assert_eq!(m.lexicon.get(5), Some(3));
         let mut s = vec![0; 2];
         m.weights.add(3, &mut s);
         m.weights.add(9, &mut s);

@@ -1,9 +1,10 @@
 //! Inference: the [`Tagger`] and its pipeline stage.
 
 use crate::features::{
-    dynamic_features, static_features, word_info, WordInfo, N_DYNAMIC, N_STATIC, START_TAG,
+    dynamic_features, right_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS,
+    N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
 };
-use crate::model::Model;
+use crate::model::{Model, Weights};
 use crate::{Error, Lemmatizer};
 use std::cell::RefCell;
 use tocsin_core::{Doc, Layer, Stage, Upos, Xpos};
@@ -25,6 +26,7 @@ pub struct Tagger {
 struct Scratch {
     words: Vec<WordInfo>,
     classes: Vec<u8>,
+    first: Vec<u8>,
     scores: Vec<i32>,
     lemma: String,
 }
@@ -79,34 +81,28 @@ impl Tagger {
     fn tag_with(&self, words: &[&str], s: &mut Scratch, out: &mut Vec<(Upos, Xpos)>) {
         let m = &self.model;
         s.words.clear();
-        s.words.extend(words.iter().map(|w| word_info(w)));
-        s.classes.clear();
+        s.words
+            .extend(words.iter().map(|w| word_info(w, &m.lexicon)));
         s.scores.clear();
         s.scores.resize(m.classes.len(), 0);
-        let mut st = [0u64; N_STATIC];
-        let mut dy = [0u64; N_DYNAMIC];
-        for i in 0..words.len() {
-            let class = if let Some(c) = m.tagdict.get(s.words[i].exact) {
-                c as u8
-            } else {
-                static_features(&s.words, i, &mut st);
-                let t1 = prev_tag(&s.classes, i, 1);
-                let t2 = prev_tag(&s.classes, i, 2);
-                dynamic_features(&s.words, i, t1, t2, &mut dy);
-                s.scores.iter_mut().for_each(|x| *x = 0);
-                for &k in st.iter().chain(&dy) {
-                    m.weights.add(k, &mut s.scores);
-                }
-                argmax(&s.scores)
-            };
-            s.classes.push(class);
-            out.push(
-                m.classes
-                    .get(class as usize)
-                    .copied()
-                    .unwrap_or((Upos::X, Xpos::None)),
+        greedy(m, &m.weights, &s.words, None, &mut s.classes, &mut s.scores);
+        if let Some(w2) = &m.weights2 {
+            std::mem::swap(&mut s.classes, &mut s.first);
+            greedy(
+                m,
+                w2,
+                &s.words,
+                Some(&s.first),
+                &mut s.classes,
+                &mut s.scores,
             );
         }
+        out.extend(s.classes.iter().map(|&c| {
+            m.classes
+                .get(c as usize)
+                .copied()
+                .unwrap_or((Upos::X, Xpos::None))
+        }));
     }
 
     /// Tags and lemmatizes every sentence of `doc`.
@@ -140,6 +136,56 @@ impl Tagger {
             }
         });
     }
+}
+
+/// One greedy left-to-right pass: `classes` receives a class per word. With
+/// `first` (the first pass's classes) this is the second pass, which also sees
+/// the tags predicted to the right.
+pub(crate) fn greedy(
+    m: &Model,
+    weights: &Weights,
+    words: &[WordInfo],
+    first: Option<&[u8]>,
+    classes: &mut Vec<u8>,
+    scores: &mut [i32],
+) {
+    classes.clear();
+    let mut feats = [0u64; N_FEATS2];
+    let mut st = [0u64; N_STATIC];
+    let mut dy = [0u64; N_DYNAMIC];
+    let mut rt = [0u64; N_RIGHT];
+    for i in 0..words.len() {
+        let class = if let Some(c) = m.tagdict.get(words[i].exact) {
+            c as u8
+        } else {
+            static_features(words, i, &mut st);
+            let t1 = prev_tag(classes, i, 1);
+            let t2 = prev_tag(classes, i, 2);
+            dynamic_features(words, i, t1, t2, &mut dy);
+            feats[..N_STATIC].copy_from_slice(&st);
+            feats[N_STATIC..N_FEATS].copy_from_slice(&dy);
+            let n = match first {
+                Some(f) => {
+                    right_features(words, i, right_tags(f, i, t1), &mut rt);
+                    feats[N_FEATS..].copy_from_slice(&rt);
+                    N_FEATS2
+                }
+                None => N_FEATS,
+            };
+            scores.iter_mut().for_each(|x| *x = 0);
+            weights.add_all(&feats[..n], scores);
+            argmax(scores)
+        };
+        classes.push(class);
+    }
+}
+
+/// The values [`right_features`] needs: first-pass tags at `i`, `i+1`, `i+2`
+/// and the second pass's previous tag `t1`.
+#[inline]
+pub(crate) fn right_tags(first: &[u8], i: usize, t1: u64) -> [u64; 4] {
+    let at = |j: usize| first.get(j).map_or(START_TAG, |&c| u64::from(c));
+    [at(i), at(i + 1), at(i + 2), t1]
 }
 
 #[inline]
