@@ -6,6 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tocsin::render::{self, Format};
+use tocsin::suites;
 use tocsin::tocsin_core::{Date, Doc, DocMeta};
 use tocsin::{Setup, Until};
 
@@ -91,6 +92,42 @@ pub enum EvalCommand {
         /// Start from the raw `# text` (CoNLL 2018 alignment) instead of gold tokens.
         #[arg(long)]
         raw: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// PETRARCH's validation records (XML) with the dictionaries they need.
+    Petrarch {
+        #[arg(long)]
+        records: PathBuf,
+        #[command(flatten)]
+        dict: DictArgs,
+        #[arg(long)]
+        json: bool,
+        /// Show how one record was coded: parse, rules tried, events.
+        #[arg(long)]
+        explain: Option<String>,
+        /// How many failing records to list.
+        #[arg(long, default_value_t = 20)]
+        failures: usize,
+    },
+    /// TABARI's Validate.text, through its project file.
+    Tabari {
+        #[arg(long)]
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        explain: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        failures: usize,
+    },
+    /// Real wire sentences (PETRARCH-2 GSR) with tocsin's dictionaries:
+    /// (source country, target country, CAMEO root) F1.
+    Gsr {
+        #[arg(long)]
+        records: PathBuf,
+        #[command(flatten)]
+        dict: DictArgs,
         #[arg(long)]
         json: bool,
     },
@@ -349,7 +386,79 @@ pub fn eval(e: EvalCommand) -> Result<()> {
             }
             Ok(())
         }
+        EvalCommand::Petrarch {
+            records,
+            dict,
+            json,
+            explain,
+            failures,
+        } => {
+            let dicts = dict
+                .setup(Until::Code)?
+                .dicts
+                .context("--dicts is required")?;
+            let recs = suites::petrarch_records(&records)?;
+            if let Some(id) = explain {
+                print!("{}", suites::explain_record(&recs, &id, dicts)?);
+                return Ok(());
+            }
+            let r = suites::run_records(&recs, dicts)?;
+            print_suite("PETRARCH unit records", &r, json, failures)
+        }
+        EvalCommand::Tabari {
+            project,
+            json,
+            explain,
+            failures,
+        } => {
+            let (recs, dicts) = suites::tabari_suite(&project)?;
+            if let Some(id) = explain {
+                print!("{}", suites::explain_record(&recs, &id, dicts)?);
+                return Ok(());
+            }
+            let r = suites::run_records(&recs, dicts)?;
+            print_suite("TABARI Validate.text", &r, json, failures)
+        }
+        EvalCommand::Gsr {
+            records,
+            dict,
+            json,
+        } => {
+            let dicts = dict.setup(Until::Code)?.dicts;
+            let r = suites::run_gsr(&records, dicts)?;
+            if json {
+                println!("{}", serde_json::to_string(&r)?);
+            } else {
+                println!(
+                    "GSR: {} records, {} expected, {} produced ({:.2} per record), {} matched\n(source country, target country, root) precision {:.3} recall {:.3} F1 {:.3}\n",
+                    r.records, r.expected, r.produced, r.events_per_record, r.matched, r.precision, r.recall, r.f1
+                );
+                print!(
+                    "{}",
+                    suites::report_text("exact (source, target, code)", &r.exact, 0)
+                );
+            }
+            Ok(())
+        }
     }
+}
+
+fn print_suite(
+    name: &str,
+    r: &tocsin::tocsin_coder::eval::EvalReport,
+    json: bool,
+    failures: usize,
+) -> Result<()> {
+    if json {
+        let mut v = serde_json::to_value(r)?;
+        if let Some(o) = v.as_object_mut() {
+            o.remove("failures");
+        }
+        println!("{v}");
+    } else {
+        print!("{}", suites::report_text(name, r, failures));
+    }
+    Ok(())
 }
 
 pub fn bench(a: &BenchArgs) -> Result<()> {

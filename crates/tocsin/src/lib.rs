@@ -19,6 +19,7 @@ mod defaults;
 pub mod eval_ud;
 mod pipeline;
 pub mod render;
+pub mod suites;
 mod tools;
 
 pub use batch::BatchRunner;
