@@ -50,6 +50,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
     })?;
     std::fs::write(&out, &bytes)?;
+    if report.skip_margin != i32::MAX {
+        println!(
+            "second pass runs on words with first-pass margin below {} ({:.0}% of non-dictionary dev words)",
+            report.skip_margin,
+            report.second_pass_share * 100.0
+        );
+    }
     println!(
         "chose pass {} epoch {} (dev UPOS {:.2} XPOS {:.2}); {} classes, {} tag-dictionary words, {} features, {} weights; wrote {} ({} bytes)",
         report.best.pass,

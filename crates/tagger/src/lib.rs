@@ -5,11 +5,16 @@
 //! as a pipeline [`tocsin_core::Stage`] named `"tag"`, [`Tagger`] fills the UPOS
 //! and XPOS (Penn Treebank) tags and the lemma of every token of a [`tocsin_core::Doc`].
 //!
-//! - The tagger is a greedy averaged perceptron over hashed word, affix, shape
-//!   and left-tag features, predicting joint UPOS+XPOS classes, with a tag
-//!   dictionary for frequent unambiguous words. The model is trained by
-//!   [`train::train`], committed compressed in `tocsin-data` and loaded by
-//!   [`Tagger::embedded`].
+//! - The tagger is an averaged perceptron over hashed word, affix, shape,
+//!   lexicon and left-tag features, predicting joint UPOS+XPOS classes, with a
+//!   tag dictionary for frequent unambiguous words. It runs two greedy passes:
+//!   the second also sees the first pass's tags to the right, and only runs on
+//!   words the first pass was unsure of. The model is trained by
+//!   [`train::train`] (`examples/train.rs`), committed compressed in
+//!   `tocsin-data` (see its `models/MANIFEST.md`) and loaded by
+//!   [`Tagger::embedded`]. Tagging allocates nothing per token: features are
+//!   64-bit hashes looked up in a flat open-addressing table, and each thread
+//!   reuses its scratch buffers.
 //! - The [`Lemmatizer`] uses the predicted XPOS: exception tables, then suffix
 //!   rules checked against a lexicon (see `crates/tagger/data/README.md`).
 //!

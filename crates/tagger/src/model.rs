@@ -12,6 +12,7 @@
 //!         (lexicon class bits | ambiguity class id << 3)
 //! weights u32 n features, n x u64 key (sorted), n x u8 entry count,
 //!         u32 m entries, m x u8 class, m x i16 weight
+//! passes  u8 (1 or 2); if 2, a second weights section and an i32 skip margin
 //! ```
 
 use crate::Error;
@@ -229,6 +230,8 @@ pub(crate) struct Model {
     pub weights: Weights,
     /// Weights of the second pass, which also sees the first pass's tags to the right.
     pub weights2: Option<Weights>,
+    /// Words whose first-pass margin is at least this skip the second pass.
+    pub skip_margin: i32,
     pub n_features: usize,
     pub n_entries: usize,
 }
@@ -245,6 +248,8 @@ pub(crate) struct RawModel {
     pub features: RawWeights,
     /// The second (right-context) pass, if any.
     pub features2: Option<RawWeights>,
+    /// See [`Model::skip_margin`].
+    pub skip_margin: i32,
 }
 
 impl RawModel {
@@ -275,6 +280,7 @@ impl RawModel {
             Some(f2) => {
                 b.push(2);
                 encode_weights(f2, &mut b);
+                b.extend_from_slice(&self.skip_margin.to_le_bytes());
             }
             None => b.push(1),
         }
@@ -413,9 +419,14 @@ impl Model {
             (u64_at(keys, i), v)
         }));
         let (weights, nf, m) = decode_weights(&mut r, classes.len())?;
-        let weights2 = match r.take(1)?[0] {
-            1 => None,
-            2 => Some(decode_weights(&mut r, classes.len())?.0),
+        let (weights2, skip_margin, nf, m) = match r.take(1)?[0] {
+            1 => (None, i32::MAX, nf, m),
+            2 => {
+                let (w, nf2, m2) = decode_weights(&mut r, classes.len())?;
+                let s = r.take(4)?;
+                let skip = i32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+                (Some(w), skip, nf + nf2, m + m2)
+            }
             p => return Err(r.corrupt(format!("expected 1 or 2 passes, found {p}"))),
         };
         if r.at != b.len() {
@@ -430,6 +441,7 @@ impl Model {
             lexicon,
             weights,
             weights2,
+            skip_margin,
             n_features: nf,
             n_entries: m,
         })
@@ -482,6 +494,7 @@ mod tests {
             lexicon: vec![(5, 3)],
             features: vec![(3, vec![(0, 5), (1, -2)]), (9, vec![(1, 4)])],
             features2: Some(vec![(4, vec![(1, 1)])]),
+            skip_margin: 7,
         }
     }
 
@@ -492,6 +505,7 @@ mod tests {
         assert_eq!(m.tagdict.get(7), Some(1));
         assert_eq!(m.tagdict.get(8), None);
         assert_eq!(m.lexicon.get(5), Some(3));
+        assert_eq!(m.skip_margin, 7);
         let mut s = vec![0; 2];
         m.weights.add(3, &mut s);
         m.weights.add(9, &mut s);

@@ -15,10 +15,20 @@ use tocsin_core::{Doc, Layer, Stage, Upos, Xpos};
 /// Immutable once loaded and `Send + Sync`: share one between threads. Each
 /// thread keeps its own scratch buffers, so tagging allocates nothing once they
 /// have grown.
-#[derive(Debug)]
 pub struct Tagger {
     model: Model,
     lemmatizer: Lemmatizer,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("classes", &self.model.classes.len())
+            .field("features", &self.model.n_features)
+            .field("weights", &self.model.n_entries)
+            .field("passes", &(1 + usize::from(self.model.weights2.is_some())))
+            .finish_non_exhaustive()
+    }
 }
 
 /// Per-thread buffers reused between sentences.
@@ -27,6 +37,8 @@ struct Scratch {
     words: Vec<WordInfo>,
     classes: Vec<u8>,
     first: Vec<u8>,
+    margins: Vec<i32>,
+    first_margins: Vec<i32>,
     scores: Vec<i32>,
     lemma: String,
 }
@@ -85,15 +97,31 @@ impl Tagger {
             .extend(words.iter().map(|w| word_info(w, &m.lexicon)));
         s.scores.clear();
         s.scores.resize(m.classes.len(), 0);
-        greedy(m, &m.weights, &s.words, None, &mut s.classes, &mut s.scores);
+        let w1 = &m.weights;
+        greedy(
+            m,
+            w1,
+            &s.words,
+            None,
+            &mut s.classes,
+            &mut s.margins,
+            &mut s.scores,
+        );
         if let Some(w2) = &m.weights2 {
             std::mem::swap(&mut s.classes, &mut s.first);
+            std::mem::swap(&mut s.margins, &mut s.first_margins);
+            let second = Pass2 {
+                first: &s.first,
+                margins: &s.first_margins,
+                skip: m.skip_margin,
+            };
             greedy(
                 m,
                 w2,
                 &s.words,
-                Some(&s.first),
+                Some(second),
                 &mut s.classes,
+                &mut s.margins,
                 &mut s.scores,
             );
         }
@@ -138,25 +166,42 @@ impl Tagger {
     }
 }
 
-/// One greedy left-to-right pass: `classes` receives a class per word. With
-/// `first` (the first pass's classes) this is the second pass, which also sees
-/// the tags predicted to the right.
+/// What the second pass needs from the first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pass2<'a> {
+    /// The first pass's classes.
+    pub first: &'a [u8],
+    /// The first pass's margin (best score minus runner-up) per word.
+    pub margins: &'a [i32],
+    /// Words whose first-pass margin is at least this keep their first-pass class.
+    pub skip: i32,
+}
+
+/// One greedy left-to-right pass: `classes` receives a class per word and
+/// `margins` the winning margin (`i32::MAX` for tag-dictionary words). With
+/// `second` this is the second pass, which also sees the tags predicted to the
+/// right by the first.
 pub(crate) fn greedy(
     m: &Model,
     weights: &Weights,
     words: &[WordInfo],
-    first: Option<&[u8]>,
+    second: Option<Pass2<'_>>,
     classes: &mut Vec<u8>,
+    margins: &mut Vec<i32>,
     scores: &mut [i32],
 ) {
     classes.clear();
+    margins.clear();
     let mut feats = [0u64; N_FEATS2];
     let mut st = [0u64; N_STATIC];
     let mut dy = [0u64; N_DYNAMIC];
     let mut rt = [0u64; N_RIGHT];
     for i in 0..words.len() {
-        let class = if let Some(c) = m.tagdict.get(words[i].exact) {
-            c as u8
+        let (class, margin) = if let Some(c) = m.tagdict.get(words[i].exact) {
+            (c as u8, i32::MAX)
+        } else if let Some(p) = second.filter(|p| p.margins.get(i).is_some_and(|&g| g >= p.skip)) {
+            // The first pass was sure: keep its class and save the scoring.
+            (p.first.get(i).copied().unwrap_or(0), i32::MAX)
         } else {
             static_features(words, i, &mut st);
             let t1 = prev_tag(classes, i, 1);
@@ -164,9 +209,9 @@ pub(crate) fn greedy(
             dynamic_features(words, i, t1, t2, &mut dy);
             feats[..N_STATIC].copy_from_slice(&st);
             feats[N_STATIC..N_FEATS].copy_from_slice(&dy);
-            let n = match first {
-                Some(f) => {
-                    right_features(words, i, right_tags(f, i, t1), &mut rt);
+            let n = match second {
+                Some(p) => {
+                    right_features(words, i, right_tags(p.first, i, t1), &mut rt);
                     feats[N_FEATS..].copy_from_slice(&rt);
                     N_FEATS2
                 }
@@ -174,9 +219,10 @@ pub(crate) fn greedy(
             };
             scores.iter_mut().for_each(|x| *x = 0);
             weights.add_all(&feats[..n], scores);
-            argmax(scores)
+            argmax_margin(scores)
         };
         classes.push(class);
+        margins.push(margin);
     }
 }
 
@@ -195,6 +241,21 @@ fn prev_tag(classes: &[u8], i: usize, back: usize) -> u64 {
     } else {
         START_TAG
     }
+}
+
+/// Index of the highest score and its lead over the runner-up.
+#[inline]
+fn argmax_margin(scores: &[i32]) -> (u8, i32) {
+    let best = argmax(scores);
+    let top = scores.get(best as usize).copied().unwrap_or(0);
+    let second = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best as usize)
+        .map(|(_, &v)| v)
+        .max()
+        .unwrap_or(top);
+    (best, top.saturating_sub(second))
 }
 
 /// Index of the highest score; the lowest index wins ties, so results are stable.
@@ -225,6 +286,10 @@ impl Stage for Tagger {
 }
 
 impl Tagger {
+    pub(crate) fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// Wraps an already decoded model (used by training to score epochs).
     pub(crate) fn from_model(model: Model) -> Tagger {
         Tagger {
