@@ -130,7 +130,13 @@ impl Builder {
         let undated = a.codes.iter().find(|(_, r)| r.is_open());
         let main_code = undated.unwrap_or(&a.codes[0]).0.clone();
         let aff = code_affiliation(&main_code);
-        let kind = if !dated.is_empty() {
+        // PETRARCH has no kinds: dated codes of whole countries (`ZIMBABWE
+        // [RHO <790606] [ZBW]`) make a country, other dated codes a person.
+        let country_level = a
+            .codes
+            .iter()
+            .all(|(c, _)| code_affiliation(c).sectors.is_empty());
+        let kind = if !dated.is_empty() && !country_level {
             ActorKind::Person
         } else if aff.sectors.is_empty() {
             ActorKind::Country
@@ -177,7 +183,7 @@ impl Builder {
             parent: None,
             roles,
             after: None,
-            default: (kind == ActorKind::Person)
+            default: (!dated.is_empty())
                 .then_some(undated.map(|(c, _)| code_affiliation(c)))
                 .flatten(),
             wikidata: None,

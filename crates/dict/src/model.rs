@@ -236,7 +236,9 @@ impl Actor {
     /// their sectors. The null code `---` codes as nobody.
     #[must_use]
     pub fn code_at(&self, date: Option<Date>) -> Option<(&str, &[String])> {
+        // Imported actors of any kind may carry dated codes as roles.
         let found = match self.kind {
+            _ if !self.roles.is_empty() || self.default.is_some() => self.person_code_at(date),
             ActorKind::Person => self.person_code_at(date),
             ActorKind::Country | ActorKind::Org => Some((self.code.as_str(), &self.sectors[..])),
             ActorKind::Group => Some((

@@ -249,3 +249,22 @@ fn tabari_inline_sample() {
     assert_eq!(d.verb_pattern_ids("imposed").len(), 2);
     assert!(d.discards.iter().any(|x| x.phrase.tokens == ["football"]));
 }
+
+#[test]
+fn petrarch_dated_country_codes_stay_countries() {
+    let Some(dir) = shared("eval/petrarch-unit") else {
+        return;
+    };
+    let (d, _) = load_petrarch_dir(&dir);
+    let z = d.actors.iter().find(|a| a.name == "ZIMBABWE").unwrap();
+    assert_eq!(z.kind, ActorKind::Country);
+    assert_eq!(z.code_at(Date::ymd(1975, 1, 1)).unwrap().0, "RHO");
+    assert_eq!(z.code_at(Date::ymd(1990, 1, 1)).unwrap().0, "ZBW");
+    let gollum = d.actors.iter().find(|a| a.name == "GOLLUM").unwrap();
+    assert_eq!(gollum.kind, ActorKind::Person);
+    assert_eq!(
+        gollum.code_at(Date::ymd(1997, 1, 1)).unwrap(),
+        ("HOB", &["GOV".to_string()][..])
+    );
+    assert_eq!(gollum.code_at(Date::ymd(2000, 1, 1)).unwrap().1, ["REB"]);
+}
