@@ -7,7 +7,7 @@ use crate::patterns::{hits, logical_obj, logical_subj, Hit};
 use crate::sent::Sent;
 use crate::{size, when, Coder};
 use std::fmt::Write as _;
-use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size};
+use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size, Upos};
 use tocsin_dict::{Constraint, DictFormat, ModalKind, PatternKind, Slot};
 
 /// The default places of a target, tried in order.
@@ -207,7 +207,8 @@ impl Coder {
         let d = &*self.dicts;
         let v = h.tok;
         let p = h.pat;
-        let sources = match h.src_tok {
+        let emb = self.embedding(s, v, &p.code);
+        let mut sources = match h.src_tok {
             Some(t) => r.actors(t),
             None => {
                 let slots = if p.source.is_empty() {
@@ -218,6 +219,13 @@ impl Coder {
                 self.fill(s, r, v, &slots)
             }
         };
+        // "The EU called for talks with Russia": an embedded event noun takes
+        // the subject of the verb that embeds it.
+        if sources.is_empty() && p.kind == PatternKind::Noun {
+            if let Some(&host) = emb.hosts.first() {
+                sources = self.fill(s, r, host, &[Slot::Subj]);
+            }
+        }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)
         } else {
@@ -233,7 +241,6 @@ impl Coder {
                 .iter()
                 .any(|x| x.cameo() == t.cameo() && x.span == t.span)
         });
-        let emb = self.embedding(s, v, &p.code);
         if let Some(t) = trace {
             let names =
                 |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
@@ -279,7 +286,7 @@ impl Coder {
         } else {
             for a in &sources {
                 for b in &targets {
-                    if a.cameo() == b.cameo() {
+                    if a.cameo() == b.cameo() || context_same_country(a, b) {
                         continue;
                     }
                     pairs.push((a.clone(), Some(b.clone()), code.clone()));
@@ -344,6 +351,13 @@ impl Coder {
                     if let Some(o) = logical_obj(s, v) {
                         deps.extend(s.prep_deps(o, p));
                     }
+                    // "called for talks with Russia": the parser often attaches
+                    // the phrase to the verb governing an event noun.
+                    if deps.is_empty() && matches!(s.upos(v), Upos::Noun | Upos::Propn) {
+                        if let Some(h) = s.head[v].filter(|_| matches!(s.rel(v), "obl" | "obj")) {
+                            deps.extend(s.prep_deps(h, p).into_iter().filter(|&x| x > v));
+                        }
+                    }
                     // "by" of a passive is the source, never the target.
                     if p == "by" && s.is_passive(v) && s.upos(v) != tocsin_core::Upos::Noun {
                         deps.clear();
@@ -396,7 +410,20 @@ impl Coder {
                 cur = h;
                 continue;
             }
-            let case = s.case_of(cur);
+            // "expressed readiness to meet": hop over the abstract noun to the
+            // verb it is the object of; the modal row checks the noun.
+            let (from, h, link) = if matches!(link, "acl" | "xcomp")
+                && matches!(s.upos(h), Upos::Noun)
+                && s.rel(h) == "obj"
+            {
+                match s.head[h] {
+                    Some(hh) => (h, hh, "obj"),
+                    None => break,
+                }
+            } else {
+                (cur, h, link)
+            };
+            let case = s.case_of(from);
             let modal = d.modals_for(&s.lemma[h]).find(|m| {
                 let prep = m.constraints.iter().find_map(|c| match c {
                     Constraint::Prep { prep, .. } => Some(prep.as_str()),
@@ -413,7 +440,15 @@ impl Coder {
                     && m.constraints
                         .iter()
                         .filter(|c| !matches!(c, Constraint::Prep { .. }))
-                        .all(|c| crate::patterns::constraint_holds(d, s, h, c))
+                        .all(|c| match c {
+                            // "are set to": parsers give a copula as often as a passive.
+                            Constraint::Voice(tocsin_dict::Voice::Passive) => {
+                                s.is_passive(h) || s.is_copular(h)
+                            }
+                            c => crate::patterns::constraint_holds(d, s, h, c),
+                        })
+                    // "be going to": only the progressive `go` is a future.
+                    && (s.lemma[h] != "go" || s.xpos(h) == tocsin_core::Xpos::Vbg)
             });
             // "is going to attack": a built-in future.
             let going =
@@ -543,6 +578,14 @@ impl Coder {
             None => PloverInfo::default(),
         }
     }
+}
+
+/// A side borrowed from context with the other side's country is more
+/// likely a wrong guess than an internal event ("Russian troops attacked
+/// Ukraine, killing 6 civilians" must not give RUSMIL -> RUSCVL).
+fn context_same_country(a: &ActorRef, b: &ActorRef) -> bool {
+    let ctx = |x: &ActorRef| matches!(x.source, tocsin_core::ActorSource::Context(_));
+    (ctx(a) || ctx(b)) && a.code == b.code
 }
 
 /// The modality flags that are set, as ` negated future`.

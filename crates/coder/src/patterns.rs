@@ -30,7 +30,7 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
         .or_else(|| s.kid(v, "nsubj:pass"))
         .or_else(|| {
             // "troops stationed near the border": a passive participle modifying a noun.
-            (s.rel(v) == "acl" && s.xpos(v) == Xpos::Vbn)
+            (s.rel(v) == "acl" && s.xpos(v) == Xpos::Vbn && s.kid(v, "obj").is_none())
                 .then(|| s.head[v])
                 .flatten()
         })
@@ -66,6 +66,11 @@ pub(crate) fn logical_subj(s: &Sent<'_>, v: usize) -> Option<usize> {
         match s.rel(v) {
             "xcomp" | "conj" => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
+            // "expressed readiness to meet Russia": the infinitive's subject
+            // is the subject of the verb governing the noun.
+            "acl" if s.mark(v) == Some("to") && matches!(s.rel(h), "obj" | "obl") => {
+                v = s.head[h]?;
+            }
             "acl" | "acl:relcl" => return Some(h),
             _ => return None,
         }
@@ -166,6 +171,19 @@ fn try_pattern<'d>(
     if p.kind == PatternKind::Noun && p.words.is_some() {
         return None;
     }
+    // A multiword noun lemma ("phone talk"): the earlier words precede the head.
+    let extra: Vec<&str> = p.lemma.split_whitespace().collect();
+    if extra.len() > 1 {
+        let before = &extra[..extra.len() - 1];
+        if v < before.len()
+            || !before.iter().rev().enumerate().all(|(k, w)| {
+                let t = v - k - 1;
+                s.lower[t] == *w || s.lemma[t] == *w
+            })
+        {
+            return None;
+        }
+    }
     if !p.constraints.iter().all(|c| constraint_holds(d, s, v, c)) {
         return None;
     }
@@ -181,7 +199,7 @@ fn try_pattern<'d>(
     Some(Hit {
         tok: v,
         pat: p,
-        specificity: p.specificity(),
+        specificity: p.specificity() + extra.len().saturating_sub(1),
         src_tok,
         tgt_tok,
     })

@@ -150,7 +150,15 @@ impl<'a> Sent<'a> {
         self.children[v]
             .iter()
             .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-            || (self.rel(v) == "acl" && self.xpos(v) == Xpos::Vbn)
+            // "troops stationed near the border"; with an object of its own
+            // ("troops attacked Ukraine" misparsed as a modifier) it is active.
+            || (self.rel(v) == "acl" && self.xpos(v) == Xpos::Vbn && self.kid(v, "obj").is_none())
+    }
+
+    /// True when `v` is a predicate adjective or participle with a copula
+    /// ("are set to", "is poised to"), which parsers often give for passives.
+    pub fn is_copular(&self, v: usize) -> bool {
+        self.kids(v, "cop").any(|c| self.lemma[c] == "be")
     }
 
     /// True when `v` carries a negation of its own ("not", "never", "n't", "no").
