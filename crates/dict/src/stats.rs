@@ -30,6 +30,10 @@ pub struct Stats {
     pub cameo_codebook_size: usize,
     /// `cameo_codes_covered / cameo_codebook_size`, in percent.
     pub cameo_coverage_percent: f64,
+    /// Codebook codes of 3-4 digits (the 20 two-digit roots are headings).
+    pub cameo_specific_codes: usize,
+    /// Of those, how many at least one pattern or derive row produces.
+    pub cameo_specific_covered: usize,
 }
 
 impl Dictionaries {
@@ -46,6 +50,13 @@ impl Dictionaries {
             .filter(|c| self.cameo.contains(c))
             .collect();
         let size = self.cameo.len();
+        let specific = self
+            .cameo
+            .entries
+            .iter()
+            .filter(|e| e.code.len() > 2)
+            .count();
+        let specific_covered = codes.iter().filter(|c| c.len() > 2).count();
         Stats {
             version: self.version.clone(),
             countries: count(ActorKind::Country),
@@ -63,6 +74,8 @@ impl Dictionaries {
             actor_names: self.names.len(),
             cameo_codes_covered: codes.len(),
             cameo_codebook_size: size,
+            cameo_specific_codes: specific,
+            cameo_specific_covered: specific_covered,
             cameo_coverage_percent: if size == 0 {
                 0.0
             } else {
