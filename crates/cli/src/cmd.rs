@@ -121,6 +121,17 @@ pub enum EvalCommand {
         #[arg(long, default_value_t = 20)]
         failures: usize,
     },
+    /// CASE 2021 task 2 snippets: does the main event map to the labelled
+    /// ACLED-style type?
+    Case2021 {
+        #[arg(long)]
+        gold: PathBuf,
+        /// Keep events with a missing source or target (typing needs no dyad).
+        #[arg(long)]
+        no_require_dyad: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Real wire sentences (PETRARCH-2 GSR) with tocsin's dictionaries:
     /// (source country, target country, CAMEO root) F1.
     Gsr {
@@ -418,6 +429,25 @@ pub fn eval(e: EvalCommand) -> Result<()> {
             }
             let r = suites::run_records(&recs, dicts)?;
             print_suite("TABARI Validate.text", &r, json, failures)
+        }
+        EvalCommand::Case2021 {
+            gold,
+            no_require_dyad,
+            json,
+        } => {
+            let r = tocsin::case2021::run_case2021(&gold, !no_require_dyad)?;
+            if json {
+                println!("{}", serde_json::to_string(&r)?);
+            } else {
+                println!(
+                    "CASE 2021 task 2: {} snippets, {} with an event; main-event type accuracy {:.3} ({} correct)\nover the {} snippets whose type has a CAMEO counterpart: {:.3}\n",
+                    r.snippets, r.with_event, r.accuracy, r.correct, r.mapped_snippets, r.mapped_accuracy
+                );
+                for (t, (n, ok)) in &r.by_type {
+                    println!("  {t:<30} {ok:>3}/{n:<3}");
+                }
+            }
+            Ok(())
         }
         EvalCommand::Gsr {
             records,

@@ -15,6 +15,7 @@
 //! ```
 
 mod batch;
+pub mod case2021;
 mod defaults;
 pub mod eval_ud;
 mod pipeline;

@@ -1,0 +1,155 @@
+//! The CASE 2021 task 2 snippets (real news, one ACLED-style event type each) as
+//! a dev set for event typing: how often does tocsin's main event map to the
+//! labelled type?
+//!
+//! The map from CAMEO (and the actor's sectors) to ACLED sub-event types is ours,
+//! written from the two codebooks' definitions; types with no CAMEO counterpart
+//! (natural and man-made disasters, organised crime, DIPLO statements,
+//! attributions) are never predicted, so they count as misses: the report gives
+//! accuracy over all snippets and over those whose type has a counterpart.
+
+use crate::{build, Setup, Until};
+use anyhow::{Context, Result};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use tocsin_core::{Doc, Event};
+
+/// Types with at least one CAMEO counterpart in [`acled_type`].
+pub const MAPPED_TYPES: &[&str] = &[
+    "ABDUCT_DISSAP",
+    "AGREEMENT",
+    "AIR_STRIKE",
+    "ARMED_CLASH",
+    "ARREST",
+    "ART_MISS_ATTACK",
+    "ATTACK",
+    "CHEM_WEAP",
+    "FORCE_AGAINST_PROTEST",
+    "GOV_REGAINS_TERIT",
+    "GRENADE",
+    "MOB_VIOL",
+    "NON_STATE_ACTOR_OVERTAKES_TER",
+    "PEACE_PROTEST",
+    "PROPERTY_DISTRUCT",
+    "PROTEST_WITH_INTER",
+    "REM_EXPLOS",
+    "SEX_VIOL",
+    "SUIC_BOMB",
+    "VIOL_DEMONSTR",
+    "DISR_WEAP",
+    "DIPLO",
+];
+
+fn is_state(sectors: &[String]) -> bool {
+    sectors.is_empty()
+        || sectors
+            .iter()
+            .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP"))
+}
+
+/// The ACLED sub-event type of an event, if CAMEO says enough.
+#[must_use]
+pub fn acled_type(ev: &Event) -> Option<&'static str> {
+    let c = ev.cameo.code.as_str();
+    let mode = ev.plover.mode.as_str();
+    let p = |prefix: &str| c.starts_with(prefix);
+    Some(match () {
+        () if p("2041") || p("2042") || mode == "unconventional" && p("20") => "CHEM_WEAP",
+        () if p("195") || mode == "aerial" || mode == "drone" => "AIR_STRIKE",
+        () if p("194") || mode == "heavy-weapons" => "ART_MISS_ATTACK",
+        () if p("1831") || mode == "suicide-attack" => "SUIC_BOMB",
+        () if p("1832") || p("1833") || mode == "explosives" => "REM_EXPLOS",
+        () if p("1821") || mode == "sexual" => "SEX_VIOL",
+        () if p("181") => "ABDUCT_DISSAP",
+        () if p("1712") || p("1711") || mode == "destroy" => "PROPERTY_DISTRUCT",
+        () if p("173") || p("1741") => "ARREST",
+        () if p("175") || mode == "crowd-control" => "FORCE_AGAINST_PROTEST",
+        () if p("192") && is_state(&ev.actor.sectors) => "GOV_REGAINS_TERIT",
+        () if p("192") => "NON_STATE_ACTOR_OVERTAKES_TER",
+        () if p("190") || p("193") || p("19") => "ARMED_CLASH",
+        () if p("18") || p("20") => "ATTACK",
+        () if p("145") => "VIOL_DEMONSTR",
+        () if p("14") => "PEACE_PROTEST",
+        () if p("057") || p("03") || p("08") => "AGREEMENT",
+        () if p("15") || p("16") => "DISR_WEAP",
+        () if p("04") || p("05") => "DIPLO",
+        () => return None,
+    })
+}
+
+/// The document's main event: the first event of the first sentence that has
+/// one, preferring material conflict over talk in that sentence.
+#[must_use]
+pub fn main_event(doc: &Doc) -> Option<&Event> {
+    let first = doc.events.iter().map(|e| e.sentence).min()?;
+    doc.events
+        .iter()
+        .filter(|e| e.sentence == first)
+        .max_by_key(|e| (e.cameo.quad_class == 4, std::cmp::Reverse(e.verb.start)))
+}
+
+/// Accuracy of the main event's type.
+#[derive(Debug, Default, Serialize)]
+pub struct CaseReport {
+    pub snippets: usize,
+    /// Snippets where tocsin coded at least one event.
+    pub with_event: usize,
+    pub correct: usize,
+    pub accuracy: f64,
+    /// Accuracy over snippets whose gold type has a CAMEO counterpart.
+    pub mapped_snippets: usize,
+    pub mapped_correct: usize,
+    pub mapped_accuracy: f64,
+    /// Per gold type: (snippets, correct).
+    pub by_type: BTreeMap<String, (usize, usize)>,
+    pub require_dyad: bool,
+}
+
+/// Runs the snippets of `test_set_final_release_with_labels.tsv`.
+///
+/// # Errors
+/// An unreadable file or a malformed line (`file:line`).
+pub fn run_case2021(path: &Path, require_dyad: bool) -> Result<CaseReport> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut setup = Setup::new(Until::Code);
+    setup.coder.require_dyad = require_dyad;
+    let p = build(&setup)?;
+    let mut w = p.worker();
+    let mut r = CaseReport {
+        require_dyad,
+        ..CaseReport::default()
+    };
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [_, snippet, gold] = cols[..] else {
+            anyhow::bail!(
+                "{}:{}: expected 3 tab-separated columns, found {}",
+                path.display(),
+                i + 1,
+                cols.len()
+            );
+        };
+        let doc = w.process(snippet, tocsin_core::DocMeta::default());
+        let got = main_event(doc).and_then(acled_type);
+        r.snippets += 1;
+        r.with_event += usize::from(!doc.events.is_empty());
+        let ok = got == Some(gold);
+        r.correct += usize::from(ok);
+        if MAPPED_TYPES.contains(&gold) {
+            r.mapped_snippets += 1;
+            r.mapped_correct += usize::from(ok);
+        }
+        let e = r.by_type.entry(gold.to_string()).or_default();
+        e.0 += 1;
+        e.1 += usize::from(ok);
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    r.accuracy = ratio(r.correct, r.snippets);
+    r.mapped_accuracy = ratio(r.mapped_correct, r.mapped_snippets);
+    Ok(r)
+}
