@@ -1,0 +1,437 @@
+//! The embedded gazetteer: GeoNames places, countries, first-level divisions and
+//! our hand-written region records, with a folded-name index and a grid for
+//! reverse lookup.
+
+use crate::fold::fold_into;
+use crate::GeoError;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// The compact gazetteer built by `scripts/build_gazetteer.py` (gzip TSV).
+pub const GAZETTEER_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+/// Hand-written region records (Donbas, Crimea, Gaza Strip...).
+pub const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
+/// Hand-written country aliases (Britain, U.S., Burma...).
+pub const COUNTRY_ALIASES_TSV: &str = include_str!("../data/country-aliases.tsv");
+
+/// What kind of place a record is. The order is the preference when a name is
+/// shared and nothing else decides: a country name never resolves to a town.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Country,
+    Region,
+    Admin1,
+    City,
+    Continent,
+}
+
+impl Kind {
+    /// The `Location::resolution` value for the kind.
+    #[must_use]
+    pub fn resolution(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Admin1 => "admin1",
+            Kind::City => "city",
+            Kind::Region | Kind::Continent => "place",
+        }
+    }
+}
+
+/// Index of a place in the gazetteer.
+pub type PlaceId = u32;
+
+/// One gazetteer record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// GeoNames id, 0 when the record has none (admin1 outside the US, regions).
+    pub geonameid: u32,
+    pub name: Box<str>,
+    pub lat: f32,
+    pub lon: f32,
+    /// ISO 3166-1 alpha-3 code of the country, "" for areas spanning countries.
+    pub country: Box<str>,
+    /// GeoNames admin1 code (cities and admin1 records), "" otherwise.
+    pub admin1: Box<str>,
+    pub population: u64,
+    /// GeoNames feature code (`PPL`, `PPLC`, `ADM1`, `PCLI`, `CONT`) or `RGN`.
+    pub feature: Box<str>,
+    pub kind: Kind,
+    /// `admin1` or `place` for region records; otherwise derived from the kind.
+    pub resolution: &'static str,
+}
+
+/// Grid cell size for reverse lookup, in degrees.
+const CELL: f32 = 1.0;
+
+/// The gazetteer: immutable once loaded, shared by all threads.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    index: HashMap<Box<str>, Vec<PlaceId>>,
+    by_iso3: HashMap<Box<str>, PlaceId>,
+    admin1: HashMap<(Box<str>, Box<str>), PlaceId>,
+    grid: HashMap<(i16, i16), Vec<PlaceId>>,
+    version: String,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("version", &self.version)
+            .field("places", &self.places.len())
+            .field("names", &self.index.len())
+            .finish()
+    }
+}
+
+fn cell_of(lat: f32, lon: f32) -> (i16, i16) {
+    ((lat / CELL).floor() as i16, (lon / CELL).floor() as i16)
+}
+
+fn malformed(path: &str, line: usize, msg: impl Into<String>) -> GeoError {
+    GeoError::Malformed {
+        path: path.to_string(),
+        line,
+        message: msg.into(),
+    }
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, decoded once per process.
+    ///
+    /// # Errors
+    /// The embedded data does not decode (a build problem).
+    pub fn embedded() -> Result<&'static Gazetteer, GeoError> {
+        static CELL: OnceLock<Result<Gazetteer, GeoError>> = OnceLock::new();
+        CELL.get_or_init(|| Gazetteer::from_parts(GAZETTEER_GZ, REGIONS_TSV, COUNTRY_ALIASES_TSV))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Builds a gazetteer from the gzip TSV, the region records and the country
+    /// aliases (the formats of the files in `crates/geo/data`).
+    ///
+    /// # Errors
+    /// A file is malformed; the error names the file and line.
+    pub fn from_parts(gz: &[u8], regions: &str, aliases: &str) -> Result<Gazetteer, GeoError> {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(gz)
+            .read_to_string(&mut text)
+            .map_err(|e| malformed("gazetteer.tsv.gz", 0, format!("gzip: {e}")))?;
+        let mut g = Gazetteer {
+            places: Vec::new(),
+            index: HashMap::new(),
+            by_iso3: HashMap::new(),
+            admin1: HashMap::new(),
+            grid: HashMap::new(),
+            version: String::new(),
+        };
+        let mut key = String::new();
+        let mut iso2_to_3: HashMap<String, Box<str>> = HashMap::new();
+        // Countries come first in the sort order of kinds? Not necessarily: read
+        // country rows in a first pass so that cities can name their ISO3 code.
+        for line in text.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.first() == Some(&"C") && f.len() >= 7 {
+                iso2_to_3.insert(f[5].to_string(), f[6].into());
+            }
+        }
+        for (n, line) in text.lines().enumerate() {
+            if n == 0 {
+                if !line.starts_with("#tocsin-gazetteer\t1") {
+                    return Err(GeoError::Version {
+                        expected: "#tocsin-gazetteer 1".into(),
+                        found: line.chars().take(40).collect(),
+                    });
+                }
+                g.version = line.trim_start_matches('#').replace('\t', " ");
+                continue;
+            }
+            g.load_row(line, n + 1, &iso2_to_3, &mut key)?;
+        }
+        g.load_regions(regions, &mut key)?;
+        g.load_aliases(aliases, &mut key)?;
+        for list in g.index.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Ok(g)
+    }
+
+    fn load_row(
+        &mut self,
+        line: &str,
+        n: usize,
+        iso2_to_3: &HashMap<String, Box<str>>,
+        key: &mut String,
+    ) -> Result<(), GeoError> {
+        let f: Vec<&str> = line.split('\t').collect();
+        let bad = |m: &str| malformed("gazetteer.tsv.gz", n, m);
+        if f.len() != 10 {
+            return Err(bad("expected 10 tab-separated fields"));
+        }
+        let kind = match f[0] {
+            "C" => Kind::Country,
+            "A" => Kind::Admin1,
+            "P" => Kind::City,
+            "K" => Kind::Continent,
+            _ => return Err(bad("expected kind C, A, P or K")),
+        };
+        let num = |s: &str, what: &str| -> Result<f64, GeoError> {
+            s.parse::<f64>()
+                .map_err(|_| bad(&format!("bad {what} {s:?}")))
+        };
+        let country: Box<str> = match kind {
+            Kind::Country => f[6].into(),
+            Kind::Continent => "".into(),
+            _ => iso2_to_3.get(f[5]).cloned().unwrap_or_else(|| f[5].into()),
+        };
+        let place = Place {
+            geonameid: f[1].parse().map_err(|_| bad("bad geonameid"))?,
+            name: f[2].into(),
+            lat: num(f[3], "latitude")? as f32,
+            lon: num(f[4], "longitude")? as f32,
+            admin1: if matches!(kind, Kind::City | Kind::Admin1) {
+                f[6].into()
+            } else {
+                "".into()
+            },
+            country,
+            population: num(f[7], "population")? as u64,
+            feature: f[8].into(),
+            kind,
+            resolution: kind.resolution(),
+        };
+        let aliases = f[9];
+        self.push(place, aliases.split('|'), key);
+        Ok(())
+    }
+
+    fn push<'a>(&mut self, place: Place, aliases: impl Iterator<Item = &'a str>, key: &mut String) {
+        let id = self.places.len() as PlaceId;
+        fold_into(&place.name, key);
+        self.add_key(key, id);
+        for a in aliases {
+            fold_into(a, key);
+            self.add_key(key, id);
+        }
+        match place.kind {
+            Kind::Country => {
+                self.by_iso3.insert(place.country.clone(), id);
+            }
+            Kind::Admin1 => {
+                self.admin1
+                    .insert((place.country.clone(), place.admin1.clone()), id);
+            }
+            Kind::City => self
+                .grid
+                .entry(cell_of(place.lat, place.lon))
+                .or_default()
+                .push(id),
+            _ => {}
+        }
+        self.places.push(place);
+    }
+
+    fn add_key(&mut self, key: &str, id: PlaceId) {
+        if key.is_empty() {
+            return;
+        }
+        // Drop a leading article so "the Donbas" and "Donbas" share a key.
+        let k = key.strip_prefix("the ").unwrap_or(key);
+        match self.index.get_mut(k) {
+            Some(v) => v.push(id),
+            None => {
+                self.index.insert(k.into(), vec![id]);
+            }
+        }
+    }
+
+    fn load_regions(&mut self, text: &str, key: &mut String) -> Result<(), GeoError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = |m: &str| malformed("crates/geo/data/regions.tsv", n + 1, m);
+            if f.len() != 7 {
+                return Err(bad("expected 7 tab-separated fields"));
+            }
+            let lat: f32 = f[2].parse().map_err(|_| bad("bad latitude"))?;
+            let lon: f32 = f[3].parse().map_err(|_| bad("bad longitude"))?;
+            let resolution = match f[5] {
+                "admin1" => "admin1",
+                "place" => "place",
+                _ => return Err(bad("resolution must be admin1 or place")),
+            };
+            let place = Place {
+                geonameid: 0,
+                name: f[0].into(),
+                lat,
+                lon,
+                country: f[4].trim().into(),
+                admin1: "".into(),
+                population: 0,
+                feature: "RGN".into(),
+                kind: Kind::Region,
+                resolution,
+            };
+            self.push(place, f[1].split('|'), key);
+        }
+        Ok(())
+    }
+
+    fn load_aliases(&mut self, text: &str, key: &mut String) -> Result<(), GeoError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let bad = |m: &str| malformed("crates/geo/data/country-aliases.tsv", n + 1, m);
+            let (iso3, al) = line
+                .split_once('\t')
+                .ok_or_else(|| bad("expected ISO3<TAB>aliases"))?;
+            let id = *self
+                .by_iso3
+                .get(iso3)
+                .ok_or_else(|| bad(&format!("unknown country {iso3}")))?;
+            for a in al.split('|') {
+                fold_into(a, key);
+                let k = key.clone();
+                self.add_key(&k, id);
+            }
+        }
+        Ok(())
+    }
+
+    /// Version line of the embedded data (sources and their versions).
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Number of records.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when the gazetteer holds no record.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The record `id`. Ids come from this gazetteer's own lookups.
+    #[must_use]
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id as usize]
+    }
+
+    /// Records whose name or alias folds to the same key as `name`, in id order.
+    /// Allocates nothing when `buf` has room: pass a reused buffer in hot loops.
+    #[must_use]
+    pub fn lookup_with<'a>(&'a self, name: &str, buf: &mut String) -> &'a [PlaceId] {
+        fold_into(name, buf);
+        self.lookup_folded(buf)
+    }
+
+    /// Like [`Gazetteer::lookup_with`], allocating its own buffer.
+    #[must_use]
+    pub fn lookup(&self, name: &str) -> &[PlaceId] {
+        let mut buf = String::new();
+        self.lookup_with(name, &mut buf)
+    }
+
+    /// Records under an already folded key.
+    #[must_use]
+    pub fn lookup_folded(&self, key: &str) -> &[PlaceId] {
+        let k = key.strip_prefix("the ").unwrap_or(key);
+        self.index.get(k).map_or(&[], Vec::as_slice)
+    }
+
+    /// The best record for a name with no context: countries before regions,
+    /// first-level divisions, cities and continents; then the larger population.
+    #[must_use]
+    pub fn best(&self, name: &str) -> Option<PlaceId> {
+        self.lookup(name).iter().copied().min_by(|&a, &b| {
+            let (pa, pb) = (self.place(a), self.place(b));
+            pa.kind
+                .cmp(&pb.kind)
+                .then(pb.population.cmp(&pa.population))
+        })
+    }
+
+    /// The country record for an ISO3 code.
+    #[must_use]
+    pub fn country(&self, iso3: &str) -> Option<PlaceId> {
+        self.by_iso3.get(iso3).copied()
+    }
+
+    /// The first-level division of a city (or the admin1 record itself).
+    #[must_use]
+    pub fn admin1_of(&self, id: PlaceId) -> Option<PlaceId> {
+        let p = self.place(id);
+        if p.kind == Kind::Admin1 {
+            return Some(id);
+        }
+        if p.admin1.is_empty() {
+            return None;
+        }
+        self.admin1
+            .get(&(p.country.clone(), p.admin1.clone()))
+            .copied()
+    }
+
+    /// The nearest populated place to a point, searching the grid cells around it.
+    #[must_use]
+    pub fn nearest(&self, lat: f64, lon: f64) -> Option<PlaceId> {
+        if !lat.is_finite() || !lon.is_finite() {
+            return None;
+        }
+        let (lat, lon) = (lat.clamp(-90.0, 90.0) as f32, lon as f32);
+        let (cy, cx) = cell_of(lat, lon);
+        let mut best: Option<(f32, PlaceId)> = None;
+        // Widen the ring until something is found and one more ring has been seen
+        // (a closer place may sit just across a cell border).
+        for r in 0i16..=60 {
+            for dy in -r..=r {
+                for dx in -r..=r {
+                    if dy.abs() != r && dx.abs() != r {
+                        continue;
+                    }
+                    let x = (cx + dx + 180).rem_euclid(360) - 180;
+                    let Some(ids) = self.grid.get(&(cy + dy, x)) else {
+                        continue;
+                    };
+                    for &id in ids {
+                        let p = self.place(id);
+                        let d = distance_km(lat, lon, p.lat, p.lon);
+                        if best.map_or(true, |(bd, _)| d < bd) {
+                            best = Some((d, id));
+                        }
+                    }
+                }
+            }
+            if let Some((d, _)) = best {
+                // A cell of ring r+1 is at least r cells away; a degree of
+                // longitude shrinks with the cosine of the latitude.
+                let reach = f32::from(r) * 111.0 * lat.to_radians().cos().max(0.05);
+                if d < reach {
+                    break;
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+}
+
+/// Great-circle distance in kilometres.
+#[must_use]
+pub fn distance_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}

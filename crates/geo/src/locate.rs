@@ -1,0 +1,405 @@
+//! Event location: the `geo` stage.
+//!
+//! For each event the place is, in order of preference:
+//! 1. `verb-pp`: a place in a locative phrase attached to the event's verb or to
+//!    one of its arguments (`killed ... in Donetsk`, `shelling of the city of
+//!    Mosul`), found by walking the dependency tree from the place up to the verb;
+//! 2. `clause-pp`: a place attached the same way to a clause the verb depends on
+//!    (`attacked a market in Kabul, killing six`);
+//! 3. `sentence-nearest`: the nearest place in the sentence that sits in a
+//!    locative phrase;
+//! 4. `dateline`: the place of the story's dateline;
+//! 5. `target-country` / `actor-country`: the country of the event's target (or
+//!    of its source), at the country's capital.
+
+use crate::gazetteer::{Gazetteer, Kind, PlaceId};
+use crate::places::{find_places, Mention};
+use crate::GeoError;
+use tocsin_core::{Doc, Layer, Location, Span, Stage};
+
+/// Prepositions that put what follows at a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "on",
+    "across",
+    "throughout",
+    "around",
+    "within",
+    "into",
+    "over",
+    "along",
+    "through",
+    "off",
+    "between",
+    "among",
+    "by",
+    "towards",
+    "toward",
+    "onto",
+    "upon",
+    "beside",
+    "nearby",
+    "against",
+];
+
+/// The geolocation stage. Immutable; share it between threads.
+#[derive(Debug, Clone, Copy)]
+pub struct Geolocator {
+    gaz: &'static Gazetteer,
+}
+
+impl Geolocator {
+    /// The stage over the embedded gazetteer.
+    ///
+    /// # Errors
+    /// The embedded gazetteer does not decode (a build problem).
+    pub fn embedded() -> Result<Geolocator, GeoError> {
+        Ok(Geolocator {
+            gaz: Gazetteer::embedded()?,
+        })
+    }
+
+    /// The stage over a given gazetteer (tests, custom data).
+    #[must_use]
+    pub fn with_gazetteer(gaz: &'static Gazetteer) -> Geolocator {
+        Geolocator { gaz }
+    }
+
+    /// The gazetteer in use.
+    #[must_use]
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.gaz
+    }
+
+    /// Every place mention in the document, resolved, with the actors' countries
+    /// of the coded events as the story's context.
+    #[must_use]
+    pub fn places(&self, doc: &Doc) -> Vec<Mention> {
+        let mut codes: Vec<&str> = Vec::new();
+        for ev in &doc.events {
+            codes.push(&ev.actor.code);
+            if let Some(r) = &ev.recipient {
+                codes.push(&r.code);
+            }
+        }
+        find_places(doc, self.gaz, &codes)
+    }
+
+    /// The location chosen for an event whose verb is token `verb_token`
+    /// (document-wide index) of sentence `sentence`, by rules 1–4 of the module
+    /// doc (the country fallback needs an event: see [`Stage::annotate`]).
+    #[must_use]
+    pub fn locate_verb(&self, doc: &Doc, sentence: usize, verb_token: usize) -> Option<Location> {
+        let places = self.places(doc);
+        self.locate_in(doc, &places, sentence, verb_token)
+    }
+
+    fn locate_in(
+        &self,
+        doc: &Doc,
+        places: &[Mention],
+        sentence: usize,
+        verb_token: usize,
+    ) -> Option<Location> {
+        let sent = doc.sentences().get(sentence)?;
+        let s0 = sent.tokens.start as usize;
+        let s1 = sent.tokens.end as usize;
+        if verb_token < s0 || verb_token >= s1 {
+            return None;
+        }
+        let in_sentence: Vec<&Mention> = places
+            .iter()
+            .filter(|m| m.sentence == sentence && m.chosen.is_some())
+            .collect();
+        // Rules 1 and 2: walk from each place up the tree.
+        let mut best: Option<(u32, &Mention, &'static str)> = None;
+        for m in &in_sentence {
+            if let Some((cost, rule)) = attachment(doc, s0, s1, m, verb_token) {
+                if best.as_ref().map_or(true, |(c, _, _)| cost < *c) {
+                    best = Some((cost, m, rule));
+                }
+            }
+        }
+        if let Some((_, m, rule)) = best {
+            return Some(self.location(doc, m, rule));
+        }
+        // Rule 3: the nearest place in a locative phrase.
+        let near = in_sentence
+            .iter()
+            .filter(|m| locative_case(doc, s0, s1, m).is_some() && !in_name_of_actor(doc, s0, m))
+            .min_by_key(|m| distance(m.tokens.clone(), verb_token));
+        if let Some(m) = near {
+            return Some(self.location(doc, m, "sentence-nearest"));
+        }
+        // Rule 4: the dateline.
+        self.dateline_location(doc, places)
+    }
+
+    fn dateline_location(&self, doc: &Doc, places: &[Mention]) -> Option<Location> {
+        let first = doc.sentences().first()?;
+        if !first.is_heading {
+            return None;
+        }
+        let text = doc.span_text(first.span);
+        let dl = tocsin_text::dateline(text)?;
+        let off = first.span.start;
+        let place = Span::new(dl.place.start + off, dl.place.end + off);
+        // Prefer the mention recognised inside the dateline (it was resolved with
+        // the story's context); fall back to a fresh lookup of its first part.
+        if let Some(m) = places
+            .iter()
+            .find(|m| m.chosen.is_some() && place.contains(m.span))
+        {
+            return Some(self.location(doc, m, "dateline"));
+        }
+        let name = doc.span_text(place);
+        let head = name.split(',').next().unwrap_or(name);
+        let id = self.gaz.best(head)?;
+        Some(self.record_location(id, Some(place), head, "dateline"))
+    }
+
+    fn location(&self, doc: &Doc, m: &Mention, rule: &str) -> Location {
+        let id = m.chosen.unwrap_or(0);
+        let mut loc = self.record_location(id, Some(m.span), doc.span_text(m.span), rule);
+        if let Some(d) = m.direction {
+            loc.reason = format!("{rule}: {d} part of {}", loc.name);
+        }
+        if !m.why.is_empty() {
+            loc.reason = format!("{} ({})", loc.reason, m.why);
+        }
+        loc
+    }
+
+    fn record_location(
+        &self,
+        id: PlaceId,
+        span: Option<Span>,
+        _text: &str,
+        rule: &str,
+    ) -> Location {
+        let p = self.gaz.place(id);
+        let admin1 = self
+            .gaz
+            .admin1_of(id)
+            .filter(|&a| a != id)
+            .map(|a| self.gaz.place(a).name.to_string());
+        Location {
+            span,
+            name: p.name.to_string(),
+            geonameid: (p.geonameid != 0).then_some(p.geonameid),
+            lat: f64::from(p.lat),
+            lon: f64::from(p.lon),
+            admin1,
+            country: p.country.to_string(),
+            feature_code: p.feature.to_string(),
+            resolution: p.resolution.to_string(),
+            reason: rule.to_string(),
+        }
+    }
+
+    fn country_location(&self, code: &str, rule: &str) -> Option<Location> {
+        let id = self.gaz.country(code)?;
+        Some(self.record_location(id, None, code, rule))
+    }
+}
+
+fn distance(r: std::ops::Range<usize>, t: usize) -> usize {
+    if t < r.start {
+        r.start - t
+    } else {
+        t.saturating_sub(r.end - 1)
+    }
+}
+
+/// The token of the mention whose head lies outside it (sentence-local, 0-based).
+fn mention_head(doc: &Doc, s0: usize, m: &Mention) -> usize {
+    let toks = doc.tokens();
+    for i in m.tokens.clone() {
+        let h = toks[i].head as usize;
+        let local = i - s0;
+        let inside = h != 0 && (m.tokens.start - s0..m.tokens.end - s0).contains(&(h - 1));
+        if !inside || h == local + 1 {
+            return local;
+        }
+    }
+    m.tokens.end - 1 - s0
+}
+
+/// The locative preposition governing token `local` (a case child), if any.
+fn case_of(doc: &Doc, s0: usize, s1: usize, local: usize) -> Option<&'static str> {
+    let toks = doc.tokens();
+    for i in s0..s1 {
+        let t = toks[i];
+        if t.head as usize == local + 1 && t.deprel.base() == "case" {
+            let w = doc.word(i).to_ascii_lowercase();
+            return LOCATIVE.iter().copied().find(|p| *p == w);
+        }
+    }
+    None
+}
+
+fn locative_case(doc: &Doc, s0: usize, s1: usize, m: &Mention) -> Option<&'static str> {
+    let h = mention_head(doc, s0, m);
+    if let Some(p) = case_of(doc, s0, s1, h) {
+        return Some(p);
+    }
+    // "the city of Mosul", "the Kharkiv region": the noun the name hangs on.
+    let toks = doc.tokens();
+    let up = toks[s0 + h].head as usize;
+    if up == 0 {
+        return None;
+    }
+    let rel = toks[s0 + h].deprel.base();
+    if matches!(rel, "nmod" | "compound" | "appos" | "amod") {
+        return case_of(doc, s0, s1, up - 1);
+    }
+    // Fall back to the word before the mention when the parse put the preposition
+    // elsewhere.
+    let prev = m.tokens.start.checked_sub(1).filter(|&p| p >= s0)?;
+    let w = doc.word(prev).to_ascii_lowercase();
+    LOCATIVE.iter().copied().find(|p| *p == w)
+}
+
+/// A place that is the possessor or modifier of a person or group noun
+/// ("Syria's army") names an actor, not where something happened.
+fn in_name_of_actor(doc: &Doc, s0: usize, m: &Mention) -> bool {
+    let h = mention_head(doc, s0, m);
+    let rel = doc.tokens()[s0 + h].deprel.as_str();
+    rel == "nmod:poss"
+}
+
+/// Whether the mention hangs on the verb (rule 1) or on a clause above it
+/// (rule 2), and at what cost (steps up the tree).
+fn attachment(
+    doc: &Doc,
+    s0: usize,
+    s1: usize,
+    m: &Mention,
+    verb_token: usize,
+) -> Option<(u32, &'static str)> {
+    let toks = doc.tokens();
+    let verb_local = verb_token - s0;
+    let h = mention_head(doc, s0, m);
+    let rel = toks[s0 + h].deprel.as_str();
+    // Subjects and possessors name actors ("Moscow said", "Syria's army").
+    if matches!(rel, "nsubj" | "nmod:poss" | "csubj" | "vocative") {
+        return None;
+    }
+    let locative = locative_case(doc, s0, s1, m).is_some();
+    let passive_subject = rel == "nsubj:pass";
+    let direct_object = rel == "obj";
+    if !locative
+        && !passive_subject
+        && !direct_object
+        && !matches!(rel, "obl" | "obl:npmod" | "advmod")
+    {
+        // Names inside noun phrases without a locative marker ("the Ukraine
+        // border") still count when the chain reaches the verb.
+        if !matches!(rel, "compound" | "nmod" | "amod" | "appos" | "conj") {
+            return None;
+        }
+    }
+    // Walk up from the mention head.
+    let mut cur = h;
+    let mut steps = 0u32;
+    while steps < 5 {
+        let up = toks[s0 + cur].head as usize;
+        if up == 0 {
+            break;
+        }
+        let up = up - 1;
+        steps += 1;
+        if up == verb_local {
+            let cost = steps * 2 + u32::from(!locative);
+            return Some((cost, "verb-pp"));
+        }
+        // Stop climbing out of a clause the verb is not in.
+        cur = up;
+        if up >= s1 - s0 {
+            break;
+        }
+    }
+    // Rule 2: the place hangs on a clause above the verb (the verb's head chain).
+    let mut anc = verb_local;
+    for k in 1..=2u32 {
+        let up = toks[s0 + anc].head as usize;
+        if up == 0 {
+            break;
+        }
+        anc = up - 1;
+        let mut cur = h;
+        for steps in 1..=4u32 {
+            let up = toks[s0 + cur].head as usize;
+            if up == 0 {
+                break;
+            }
+            cur = up - 1;
+            if cur == anc && locative {
+                return Some((10 + k * 2 + steps * 2, "clause-pp"));
+            }
+        }
+    }
+    None
+}
+
+impl Stage for Geolocator {
+    fn name(&self) -> &'static str {
+        "geo"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Tags, Layer::Deps, Layer::Events]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+
+    fn annotate(&self, doc: &mut Doc) {
+        if doc.events.is_empty() {
+            return;
+        }
+        let places = self.places(doc);
+        let mut locs = Vec::with_capacity(doc.events.len());
+        for ev in &doc.events {
+            let s = ev.sentence as usize;
+            let verb = verb_token(doc, s, ev.verb);
+            let mut loc = verb.and_then(|v| self.locate_in(doc, &places, s, v));
+            if loc.is_none() {
+                loc = self.dateline_location(doc, &places);
+            }
+            if loc.is_none() {
+                loc = ev
+                    .recipient
+                    .as_ref()
+                    .and_then(|r| self.country_location(&r.code, "target-country"))
+                    .or_else(|| self.country_location(&ev.actor.code, "actor-country"));
+            }
+            locs.push(loc);
+        }
+        for (ev, loc) in doc.events.iter_mut().zip(locs) {
+            ev.location = loc;
+        }
+    }
+}
+
+/// The document-wide index of the token at `verb` in sentence `s`.
+#[must_use]
+pub fn verb_token(doc: &Doc, s: usize, verb: Span) -> Option<usize> {
+    let sent = doc.sentences().get(s)?;
+    let (a, b) = (sent.tokens.start as usize, sent.tokens.end as usize);
+    (a..b).find(|&i| {
+        let sp = doc.tokens()[i].span;
+        sp.start < verb.end && verb.start < sp.end
+    })
+}
+
+/// Whether a record is a country (used by `describe`).
+#[must_use]
+pub(crate) fn is_country(gaz: &Gazetteer, id: PlaceId) -> bool {
+    gaz.place(id).kind == Kind::Country
+}

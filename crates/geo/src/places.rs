@@ -1,0 +1,447 @@
+//! Place recognition and resolution on a tagged and parsed document.
+//!
+//! Recognition finds runs of capitalised name tokens (`New York`, `Kryvyi Rih`,
+//! `Guinea-Bissau`, `the Crimean Peninsula`) and matches their longest pieces
+//! against the gazetteer. A run with a capitalised word that matches nothing is a
+//! name of something else (`New York Times`, `Islamic State of Iraq`) and yields
+//! no place. A lowercase type word after the name (`Kharkiv region`, `Idlib
+//! province`) or before it (`the city of Mosul`) is a hint, and so is a direction
+//! (`eastern Ukraine`).
+//!
+//! Resolution picks one record per mention: a name that is a country's is that
+//! country; the hand-written region records come next; otherwise candidates are
+//! scored by the hint, the administrative hierarchy (`Kharkiv, Ukraine`), the
+//! story's countries (countries named in the document and the actors' countries),
+//! and population. A mention that resolves to nothing is kept with no choice and
+//! never stops the others.
+
+use crate::fold::fold_into;
+use crate::gazetteer::{Gazetteer, Kind, PlaceId};
+use std::collections::HashSet;
+use std::ops::Range;
+use tocsin_core::{Doc, Span, Upos, Xpos};
+
+/// What a word next to a name says about the kind of place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeHint {
+    /// `province`, `region`, `oblast`, `governorate`, `state`, `district`...
+    Admin,
+    /// `city`, `town`, `village`, `capital`...
+    City,
+}
+
+/// One place mention found in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub sentence: usize,
+    /// Document-wide token indices of the name.
+    pub tokens: Range<usize>,
+    /// The name as written.
+    pub span: Span,
+    pub hint: Option<TypeHint>,
+    /// `eastern`, `north`... when the name follows a direction word.
+    pub direction: Option<&'static str>,
+    /// Index (into the mention list) of the place this one is placed in by an
+    /// apposition such as `Kharkiv, Ukraine`.
+    pub parent: Option<usize>,
+    /// Every record the name matched.
+    pub candidates: Vec<PlaceId>,
+    /// The record chosen, if any.
+    pub chosen: Option<PlaceId>,
+    /// Why that record was chosen.
+    pub why: String,
+}
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+fn type_hint(word: &str) -> Option<TypeHint> {
+    match word.to_ascii_lowercase().as_str() {
+        "province" | "provinces" | "region" | "regions" | "oblast" | "governorate" | "state"
+        | "district" | "county" | "prefecture" | "department" | "territory" | "division"
+        | "emirate" | "canton" | "municipality" => Some(TypeHint::Admin),
+        "city" | "town" | "village" | "capital" | "township" | "hamlet" | "port" => {
+            Some(TypeHint::City)
+        }
+        _ => None,
+    }
+}
+
+/// Words that join the parts of one name (`Bosnia and Herzegovina`,
+/// `Democratic Republic of the Congo`, `Guinea-Bissau`, `Ras al-Ain`).
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "and"
+            | "-"
+            | "de"
+            | "del"
+            | "da"
+            | "do"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "du"
+            | "des"
+            | "ad"
+            | "as"
+            | "an"
+            | "ar"
+            | "bin"
+            | "ibn"
+            | "&"
+    )
+}
+
+/// Capitalised words that end a name run instead of extending it.
+fn breaks_run(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan."
+            | "Feb."
+            | "Aug."
+            | "Sept."
+            | "Sep."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+    )
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds and resolves every place mention in the document.
+#[must_use]
+pub fn find_places(doc: &Doc, gaz: &Gazetteer, extra_countries: &[&str]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    for s in 0..doc.sentences().len() {
+        recognise_sentence(doc, gaz, s, &mut key, &mut out);
+    }
+    link_hierarchy(doc, gaz, &mut out);
+    let story = story_countries(gaz, &out, extra_countries);
+    for i in 0..out.len() {
+        resolve(gaz, &mut out, i, &story);
+    }
+    out
+}
+
+fn is_name_token(doc: &Doc, i: usize, first_in_sentence: bool) -> bool {
+    let w = doc.word(i);
+    if !is_capitalised(w) || breaks_run(w) {
+        return false;
+    }
+    let t = doc.tokens()[i];
+    let proper = t.upos == Upos::Propn || matches!(t.xpos, Xpos::Nnp | Xpos::Nnps);
+    // Sentence-initial capitals say nothing: trust the tagger there.
+    proper || (!first_in_sentence && matches!(t.upos, Upos::Adj | Upos::Noun | Upos::X))
+}
+
+fn recognise_sentence(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    s: usize,
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) {
+    let range = doc.sentences()[s].tokens.clone();
+    let (start, end) = (range.start as usize, range.end as usize);
+    let mut i = start;
+    while i < end {
+        if !is_name_token(doc, i, i == start) {
+            i += 1;
+            continue;
+        }
+        // The run: name tokens joined by connectors, ending on a name token.
+        let mut j = i + 1;
+        let mut last_name = i;
+        while j < end {
+            if is_name_token(doc, j, false) {
+                last_name = j;
+            } else if !is_connector(doc.word(j)) {
+                break;
+            }
+            j += 1;
+        }
+        let run_end = last_name + 1;
+        match_run(doc, gaz, s, i..run_end, key, out);
+        i = run_end;
+    }
+}
+
+fn fold_tokens(doc: &Doc, r: Range<usize>, key: &mut String) {
+    let t = doc.tokens();
+    let span = Span::new(t[r.start].span.start, t[r.end - 1].span.end);
+    fold_into(doc.span_text(span), key);
+}
+
+/// Longest-match pieces of a run; the run yields places only when every name
+/// word in it belongs to a match or is a type word.
+fn match_run(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    s: usize,
+    run: Range<usize>,
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) {
+    const MAX_WORDS: usize = 7;
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut uncovered = false;
+    let mut a = run.start;
+    while a < run.end {
+        let w = doc.word(a);
+        if is_connector(w) {
+            a += 1;
+            continue;
+        }
+        let mut hit = None;
+        let top = run.end.min(a + MAX_WORDS);
+        for b in (a + 1..=top).rev() {
+            if is_connector(doc.word(b - 1)) {
+                continue;
+            }
+            fold_tokens(doc, a..b, key);
+            if !gaz.lookup_folded(key).is_empty() {
+                hit = Some(b);
+                break;
+            }
+        }
+        match hit {
+            Some(b) => {
+                found.push(a..b);
+                a = b;
+            }
+            None => {
+                // A capitalised type word inside the run ("Idlib Province") is fine.
+                if type_hint(w).is_none() {
+                    uncovered = true;
+                }
+                a += 1;
+            }
+        }
+    }
+    if uncovered {
+        return;
+    }
+    let toks = doc.tokens();
+    let sent = &doc.sentences()[s];
+    let (s0, s1) = (sent.tokens.start as usize, sent.tokens.end as usize);
+    for r in found {
+        fold_tokens(doc, r.clone(), key);
+        let candidates = gaz.lookup_folded(key).to_vec();
+        let span = Span::new(toks[r.start].span.start, toks[r.end - 1].span.end);
+        let after = (r.end < s1).then(|| doc.word(r.end)).unwrap_or("");
+        let mut hint = type_hint(after);
+        // "the city of Mosul", "the province of Idlib".
+        if hint.is_none() && r.start >= s0 + 2 && doc.word(r.start - 1) == "of" {
+            hint = type_hint(doc.word(r.start - 2));
+        }
+        let direction = (r.start > s0)
+            .then(|| doc.word(r.start - 1).to_ascii_lowercase())
+            .and_then(|w| DIRECTIONS.iter().copied().find(|d| *d == w));
+        out.push(Mention {
+            sentence: s,
+            tokens: r,
+            span,
+            hint,
+            direction,
+            parent: None,
+            candidates,
+            chosen: None,
+            why: String::new(),
+        });
+    }
+}
+
+/// `Kharkiv, Ukraine` and `Aleppo, Syria`: a mention followed by a comma and a
+/// country or first-level division is placed in it.
+fn link_hierarchy(doc: &Doc, gaz: &Gazetteer, ms: &mut [Mention]) {
+    for i in 0..ms.len().saturating_sub(1) {
+        let (a, b) = (&ms[i], &ms[i + 1]);
+        if a.sentence != b.sentence || b.tokens.start != a.tokens.end + 1 {
+            continue;
+        }
+        if doc.word(a.tokens.end) != "," {
+            continue;
+        }
+        let container = b.candidates.iter().any(|&c| {
+            matches!(
+                gaz.place(c).kind,
+                Kind::Country | Kind::Admin1 | Kind::Region
+            )
+        });
+        if container {
+            ms[i].parent = Some(i + 1);
+        }
+    }
+}
+
+/// Countries the story is about: those named unambiguously in it, and the
+/// actors' countries passed in by the caller.
+fn story_countries(gaz: &Gazetteer, ms: &[Mention], extra: &[&str]) -> HashSet<Box<str>> {
+    let mut set: HashSet<Box<str>> = extra
+        .iter()
+        .filter(|c| gaz.country(c).is_some())
+        .map(|c| Box::<str>::from(*c))
+        .collect();
+    for m in ms {
+        for &c in &m.candidates {
+            let p = gaz.place(c);
+            if matches!(p.kind, Kind::Country | Kind::Region) && !p.country.is_empty() {
+                set.insert(p.country.clone());
+            }
+        }
+    }
+    set
+}
+
+fn resolve(gaz: &Gazetteer, ms: &mut [Mention], i: usize, story: &HashSet<Box<str>>) {
+    let parent = ms[i]
+        .parent
+        .and_then(|p| best_container(gaz, &ms[p].candidates));
+    let m = &ms[i];
+    if m.candidates.is_empty() {
+        ms[i].why = "no gazetteer record".into();
+        return;
+    }
+    // A country's name is the country, never a town of the same name.
+    if m.hint != Some(TypeHint::City) || m.candidates.len() == 1 {
+        if let Some(&c) = m
+            .candidates
+            .iter()
+            .find(|&&c| gaz.place(c).kind == Kind::Country)
+        {
+            ms[i].chosen = Some(c);
+            ms[i].why = "country name".into();
+            return;
+        }
+        if let Some(&c) = m
+            .candidates
+            .iter()
+            .find(|&&c| gaz.place(c).kind == Kind::Region)
+        {
+            ms[i].chosen = Some(c);
+            ms[i].why = "region record".into();
+            return;
+        }
+    }
+    let mut best: Option<(f32, PlaceId, String)> = None;
+    for &c in &m.candidates {
+        let (score, why) = score(gaz, c, m.hint, parent, story);
+        if best.as_ref().map_or(true, |(s, _, _)| score > *s) {
+            best = Some((score, c, why));
+        }
+    }
+    if let Some((_, c, why)) = best {
+        ms[i].chosen = Some(c);
+        ms[i].why = why;
+    }
+}
+
+fn best_container(gaz: &Gazetteer, cands: &[PlaceId]) -> Option<PlaceId> {
+    cands
+        .iter()
+        .copied()
+        .filter(|&c| {
+            matches!(
+                gaz.place(c).kind,
+                Kind::Country | Kind::Admin1 | Kind::Region
+            )
+        })
+        .min_by_key(|&c| gaz.place(c).kind)
+}
+
+fn score(
+    gaz: &Gazetteer,
+    c: PlaceId,
+    hint: Option<TypeHint>,
+    parent: Option<PlaceId>,
+    story: &HashSet<Box<str>>,
+) -> (f32, String) {
+    let p = gaz.place(c);
+    let mut why = Vec::new();
+    let mut s = ((p.population + 1) as f32).log10();
+    match p.kind {
+        // Admin1 populations are sums over their places; a bare name more often
+        // means the city that shares it (Donetsk, Kharkiv).
+        Kind::Admin1 => s -= 1.5,
+        Kind::Continent => s -= 2.0,
+        _ => {}
+    }
+    match (hint, p.kind) {
+        (Some(TypeHint::Admin), Kind::Admin1 | Kind::Region) => {
+            s += 4.0;
+            why.push("type word");
+        }
+        (Some(TypeHint::City), Kind::City) => {
+            s += 4.0;
+            why.push("type word");
+        }
+        _ => {}
+    }
+    if let Some(par) = parent {
+        let q = gaz.place(par);
+        let inside = match q.kind {
+            Kind::Admin1 => q.country == p.country && q.admin1 == p.admin1,
+            _ => !q.country.is_empty() && q.country == p.country,
+        };
+        if inside {
+            s += 10.0;
+            why.push("hierarchy");
+        }
+    }
+    if story.contains(&p.country) {
+        s += 3.0;
+        why.push("story country");
+    }
+    why.push("population");
+    (s, why.join(" + "))
+}
