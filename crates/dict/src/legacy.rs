@@ -4,7 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{Affiliation, DateRange, WordItem, WordPattern, WordTok};
-use crate::names::{normalize_token, NameTok};
+use crate::names::{normalize_token, tokenize_name, NameTok};
 use std::path::Path;
 use tocsin_core::Date;
 
@@ -191,10 +191,16 @@ pub fn phrase_tokens(text: &str, dialect: Dialect) -> Vec<NameTok> {
                 continue;
             }
             let followed = i + 1 < parts.len() || exact_mark;
-            out.push(NameTok {
-                text: normalize_token(p),
-                stem: dialect == Dialect::Tabari && !followed,
-            });
+            // Split as running text is (`BARAD-DUR` → barad - dur); only the
+            // last piece can be a stem.
+            let pieces = tokenize_name(p);
+            let n = pieces.len();
+            for (k, piece) in pieces.iter().enumerate() {
+                out.push(NameTok {
+                    text: normalize_token(piece),
+                    stem: dialect == Dialect::Tabari && !followed && k + 1 == n,
+                });
+            }
         }
     }
     out
@@ -225,10 +231,32 @@ fn elements(text: &str, dialect: Dialect) -> Result<(Vec<Elem>, Vec<bool>), Stri
         if word.is_empty() {
             return Ok(());
         }
-        if !elems.is_empty() {
-            joins.push(*pending);
+        let special = word.starts_with('&') || matches!(word.as_str(), "*" | "$" | "+" | "%" | "^");
+        let marks: String = word
+            .chars()
+            .rev()
+            .take_while(|c| matches!(c, '~' | '='))
+            .collect();
+        let body = &word[..word.len() - marks.len()];
+        let pieces = if special {
+            vec![word.clone()]
+        } else {
+            tokenize_name(body)
+        };
+        let n = pieces.len();
+        for (k, piece) in pieces.into_iter().enumerate() {
+            if !elems.is_empty() {
+                // Pieces of one word (`STATE-OWNED`) are adjacent.
+                joins.push(if k == 0 { *pending } else { true });
+            }
+            let last = k + 1 == n;
+            let piece = if last && !special {
+                format!("{piece}{marks}")
+            } else {
+                piece
+            };
+            elems.push(elem(&piece, dialect, next_join || !last)?);
         }
-        elems.push(elem(word, dialect, next_join)?);
         word.clear();
         *pending = false;
         Ok(())
@@ -439,6 +467,11 @@ mod tests {
             }
         );
         assert!(parse_word_pattern("SAID NOW", Dialect::Petrarch).is_err());
+        // Hyphenated words split as running text does, into adjacent pieces.
+        let p = parse_word_pattern("* STATE-OWNED PAPER", Dialect::Petrarch).unwrap();
+        let texts: Vec<(bool, &WordTok)> = p.after.iter().map(|w| (w.adjacent, &w.tok)).collect();
+        assert_eq!(texts.len(), 4);
+        assert!(texts[1].0 && texts[2].0 && !texts[3].0);
         assert!(parse_word_pattern("* SAID *", Dialect::Petrarch).is_err());
     }
 
