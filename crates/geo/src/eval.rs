@@ -204,38 +204,46 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     h.contains(&format!(" {needle} "))
 }
 
-/// Reads `start..=end` as token indices over a tokenization that splits words,
-/// punctuation and runs of whitespace other than one space.
+/// Reads `start..=end` as token indices over a tokenization close to the one the
+/// set was made with: words (with inner `.`, `,`, `:` between alphanumerics, as in
+/// `10,000` and `U.S.`), `'s`-style clitics, single punctuation marks, and runs of
+/// whitespace other than one space after a token.
 fn recover_by_tokens(text: &str, start: usize, end: usize) -> Option<String> {
     let mut toks: Vec<(usize, usize)> = Vec::new();
     let b: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |j: usize| b.get(j).map_or(text.len(), |x| x.0);
+    let alnum = |j: usize| b.get(j).is_some_and(|x| x.1.is_alphanumeric());
     let mut i = 0;
     while i < b.len() {
-        let (pos, c) = b[i];
+        let c = b[i].1;
         let mut j = i + 1;
-        if c.is_alphanumeric() || c == '_' {
+        if c.is_alphanumeric() {
             while j < b.len() {
                 let d = b[j].1;
-                let apostrophe = (d == '\'' || d == '\u{2019}')
-                    && b.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
-                if d.is_alphanumeric() || d == '_' || apostrophe {
+                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':') && alnum(j + 1) && alnum(j - 1) && !d.is_whitespace()) {
                     j += 1;
                 } else {
                     break;
                 }
             }
+            // "U.S." keeps its final period.
+            if b.get(j).is_some_and(|x| x.1 == '.') && text[at(i)..at(j)].contains('.') {
+                j += 1;
+            }
+        } else if (c == '\'' || c == '\u{2019}') && alnum(i + 1) && i > 0 && alnum(i - 1) {
+            while alnum(j) {
+                j += 1;
+            }
         } else if c.is_whitespace() {
             while j < b.len() && b[j].1.is_whitespace() {
                 j += 1;
             }
-            let end_pos = b.get(j).map_or(text.len(), |x| x.0);
-            if &text[pos..end_pos] == " " {
+            if &text[at(i)..at(j)] == " " && i > 0 {
                 i = j;
                 continue;
             }
         }
-        let end_pos = b.get(j).map_or(text.len(), |x| x.0);
-        toks.push((pos, end_pos));
+        toks.push((at(i), at(j)));
         i = j;
     }
     let (a, _) = *toks.get(start)?;

@@ -13,38 +13,9 @@
 //!    of its source), at the country's capital.
 
 use crate::gazetteer::{Gazetteer, Kind, PlaceId};
-use crate::places::{find_places, Mention};
+use crate::places::{find_places, Mention, LOCATIVE};
 use crate::GeoError;
 use tocsin_core::{Doc, Layer, Location, Span, Stage};
-
-/// Prepositions that put what follows at a place.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "on",
-    "across",
-    "throughout",
-    "around",
-    "within",
-    "into",
-    "over",
-    "along",
-    "through",
-    "off",
-    "between",
-    "among",
-    "by",
-    "towards",
-    "toward",
-    "onto",
-    "upon",
-    "beside",
-    "nearby",
-    "against",
-];
 
 /// The geolocation stage. Immutable; share it between threads.
 #[derive(Debug, Clone, Copy)]
@@ -113,19 +84,21 @@ impl Geolocator {
         }
         let in_sentence: Vec<&Mention> = places
             .iter()
-            .filter(|m| m.sentence == sentence && m.chosen.is_some())
+            .filter(|m| m.sentence == sentence && (m.chosen.is_some() || m.unknown))
             .collect();
         // Rules 1 and 2: walk from each place up the tree.
         let mut best: Option<(u32, &Mention, &'static str)> = None;
         for m in &in_sentence {
             if let Some((cost, rule)) = attachment(doc, s0, s1, m, verb_token) {
+                // An unknown name is more specific than a known one next to it.
+                let cost = cost * 2 + u32::from(!m.unknown);
                 if best.as_ref().map_or(true, |(c, _, _)| cost < *c) {
                     best = Some((cost, m, rule));
                 }
             }
         }
         if let Some((_, m, rule)) = best {
-            return Some(self.location(doc, m, rule));
+            return Some(self.location(doc, places, m, rule));
         }
         // Rule 3: the nearest place in a locative phrase.
         let near = in_sentence
@@ -133,7 +106,7 @@ impl Geolocator {
             .filter(|m| locative_case(doc, s0, s1, m).is_some() && !in_name_of_actor(doc, s0, m))
             .min_by_key(|m| distance(m.tokens.clone(), verb_token));
         if let Some(m) = near {
-            return Some(self.location(doc, m, "sentence-nearest"));
+            return Some(self.location(doc, places, m, "sentence-nearest"));
         }
         // Rule 4: the dateline.
         self.dateline_location(doc, places)
@@ -154,7 +127,7 @@ impl Geolocator {
             .iter()
             .find(|m| m.chosen.is_some() && place.contains(m.span))
         {
-            return Some(self.location(doc, m, "dateline"));
+            return Some(self.location(doc, places, m, "dateline"));
         }
         let name = doc.span_text(place);
         let head = name.split(',').next().unwrap_or(name);
@@ -162,8 +135,10 @@ impl Geolocator {
         Some(self.record_location(id, Some(place), head, "dateline"))
     }
 
-    fn location(&self, doc: &Doc, m: &Mention, rule: &str) -> Location {
-        let id = m.chosen.unwrap_or(0);
+    fn location(&self, doc: &Doc, places: &[Mention], m: &Mention, rule: &str) -> Location {
+        let Some(id) = m.chosen else {
+            return self.unknown_location(doc, places, m, rule);
+        };
         let mut loc = self.record_location(id, Some(m.span), doc.span_text(m.span), rule);
         if let Some(d) = m.direction {
             loc.reason = format!("{rule}: {d} part of {}", loc.name);
@@ -171,6 +146,61 @@ impl Geolocator {
         if !m.why.is_empty() {
             loc.reason = format!("{} ({})", loc.reason, m.why);
         }
+        loc
+    }
+
+    /// A name the gazetteer does not know: keep the name, take the coordinates of
+    /// the place it lies in (`Kafr Souseh area of Damascus`), else of the nearest
+    /// known place of its sentence, else of the story's first country; with none
+    /// of these the coordinates are NaN (`null` in JSON).
+    fn unknown_location(&self, doc: &Doc, places: &[Mention], m: &Mention, rule: &str) -> Location {
+        let nearest = || {
+            places
+                .iter()
+                .filter(|o| o.sentence == m.sentence && o.chosen.is_some())
+                .min_by_key(|o| distance(o.tokens.clone(), m.tokens.start))
+                .and_then(|o| o.chosen)
+        };
+        let story = || {
+            places
+                .iter()
+                .filter_map(|o| o.chosen)
+                .find(|&c| is_country(self.gaz, c))
+        };
+        let name = doc.span_text(m.span).to_string();
+        let (base, how) = match m.container.map(|c| (c, "inside")) {
+            Some(x) => (Some(x.0), x.1),
+            None => match nearest() {
+                Some(c) => (Some(c), "near"),
+                None => (story(), "in the story's country"),
+            },
+        };
+        let mut loc = match base {
+            Some(b) => {
+                let mut l = self.record_location(b, Some(m.span), &name, rule);
+                l.admin1 = if self.gaz.place(b).kind == Kind::Admin1 {
+                    Some(self.gaz.place(b).name.to_string())
+                } else {
+                    l.admin1
+                };
+                l.reason = format!(
+                    "{rule}: {name:?} is not in the gazetteer; coordinates of {} ({how})",
+                    self.gaz.place(b).name
+                );
+                l
+            }
+            None => Location {
+                span: Some(m.span),
+                lat: f64::NAN,
+                lon: f64::NAN,
+                reason: format!("{rule}: {name:?} is not in the gazetteer; no coordinates"),
+                ..Location::default()
+            },
+        };
+        loc.name = name;
+        loc.geonameid = None;
+        loc.feature_code = String::new();
+        loc.resolution = "place".into();
         loc
     }
 
@@ -272,8 +302,17 @@ fn in_name_of_actor(doc: &Doc, s0: usize, m: &Mention) -> bool {
     rel == "nmod:poss"
 }
 
+/// Relations that lead into another clause: climbing through them leaves the
+/// event's own clause.
+fn is_clausal(rel: &str) -> bool {
+    matches!(
+        rel,
+        "acl" | "acl:relcl" | "advcl" | "advcl:relcl" | "ccomp" | "xcomp" | "csubj" | "parataxis"
+    )
+}
+
 /// Whether the mention hangs on the verb (rule 1) or on a clause above it
-/// (rule 2), and at what cost (steps up the tree).
+/// (rule 2), and at what cost (steps up the tree; a locative marker is cheaper).
 fn attachment(
     doc: &Doc,
     s0: usize,
@@ -282,65 +321,59 @@ fn attachment(
     verb_token: usize,
 ) -> Option<(u32, &'static str)> {
     let toks = doc.tokens();
+    let n = s1 - s0;
     let verb_local = verb_token - s0;
     let h = mention_head(doc, s0, m);
-    let rel = toks[s0 + h].deprel.as_str();
-    // Subjects and possessors name actors ("Moscow said", "Syria's army").
-    if matches!(rel, "nsubj" | "nmod:poss" | "csubj" | "vocative") {
+    let own_rel = toks[s0 + h].deprel.as_str();
+    // Possessors and vocatives name actors ("Syria's army").
+    if matches!(own_rel, "nmod:poss" | "vocative" | "csubj") {
         return None;
     }
-    let locative = locative_case(doc, s0, s1, m).is_some();
-    let passive_subject = rel == "nsubj:pass";
-    let direct_object = rel == "obj";
-    if !locative
-        && !passive_subject
-        && !direct_object
-        && !matches!(rel, "obl" | "obl:npmod" | "advmod")
-    {
-        // Names inside noun phrases without a locative marker ("the Ukraine
-        // border") still count when the chain reaches the verb.
-        if !matches!(rel, "compound" | "nmod" | "amod" | "appos" | "conj") {
-            return None;
-        }
-    }
-    // Walk up from the mention head.
+    let mut locative = case_of(doc, s0, s1, h).is_some();
+    // Walk up from the mention head to the verb.
     let mut cur = h;
     let mut steps = 0u32;
-    while steps < 5 {
+    let mut path: Vec<usize> = vec![h];
+    while steps < 6 {
         let up = toks[s0 + cur].head as usize;
-        if up == 0 {
+        if up == 0 || up > n {
             break;
         }
+        let rel = toks[s0 + cur].deprel.as_str();
         let up = up - 1;
         steps += 1;
         if up == verb_local {
-            let cost = steps * 2 + u32::from(!locative);
-            return Some((cost, "verb-pp"));
+            let ok = locative
+                || (steps == 1 && matches!(rel, "obj" | "nsubj:pass" | "obl" | "obl:npmod" | "advmod"))
+                || (steps > 1 && matches!(rel, "obl" | "obl:npmod" | "advmod" | "obj"));
+            if !ok {
+                return None;
+            }
+            return Some((steps * 2 + u32::from(!locative) * 3, "verb-pp"));
         }
-        // Stop climbing out of a clause the verb is not in.
-        cur = up;
-        if up >= s1 - s0 {
+        if is_clausal(rel) || (rel == "conj" && toks[s0 + cur].upos == tocsin_core::Upos::Verb) {
             break;
+        }
+        cur = up;
+        path.push(cur);
+        if case_of(doc, s0, s1, cur).is_some() {
+            locative = true;
         }
     }
     // Rule 2: the place hangs on a clause above the verb (the verb's head chain).
+    if !locative {
+        return None;
+    }
     let mut anc = verb_local;
     for k in 1..=2u32 {
+        let rel = toks[s0 + anc].deprel.as_str();
         let up = toks[s0 + anc].head as usize;
-        if up == 0 {
+        if up == 0 || up > n || !matches!(rel, "advcl" | "xcomp" | "conj" | "acl" | "ccomp" | "acl:relcl") {
             break;
         }
         anc = up - 1;
-        let mut cur = h;
-        for steps in 1..=4u32 {
-            let up = toks[s0 + cur].head as usize;
-            if up == 0 {
-                break;
-            }
-            cur = up - 1;
-            if cur == anc && locative {
-                return Some((10 + k * 2 + steps * 2, "clause-pp"));
-            }
+        if let Some(pos) = path.iter().position(|&p| toks[s0 + p].head as usize == anc + 1) {
+            return Some((10 + k * 2 + pos as u32 * 2, "clause-pp"));
         }
     }
     None

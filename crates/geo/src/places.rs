@@ -50,6 +50,12 @@ pub struct Mention {
     pub chosen: Option<PlaceId>,
     /// Why that record was chosen.
     pub why: String,
+    /// A name in a locative phrase that the gazetteer does not know (`the
+    /// village of Deefow`); it has no candidates.
+    pub unknown: bool,
+    /// For an unknown name, the known place it lies in or next to, whose
+    /// coordinates stand for it.
+    pub container: Option<PlaceId>,
 }
 
 const DIRECTIONS: &[&str] = &[
@@ -150,7 +156,58 @@ fn breaks_run(word: &str) -> bool {
             | "Oct."
             | "Nov."
             | "Dec."
+            | "Christmas"
+            | "Easter"
+            | "Ramadan"
+            | "Eid"
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
     )
+}
+
+/// Words that make a capitalised run an organisation's name, not a place's.
+fn is_org_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Army" | "Forces" | "Force" | "Party" | "Ministry" | "Council" | "Committee"
+            | "Government" | "Front" | "Brigade" | "Brigades" | "Group" | "Guard" | "Guards"
+            | "Police" | "Movement" | "Organization" | "Organisation" | "Union" | "Nations"
+            | "Agency" | "Company" | "Corporation" | "Bank" | "Court" | "Assembly"
+            | "Parliament" | "Congress" | "Senate" | "Times" | "Post" | "News" | "Press"
+            | "Television" | "Radio" | "Service" | "Department" | "Office" | "Command"
+            | "Division" | "Battalion" | "Regiment" | "Corps" | "Unit" | "Militia" | "State"
+            | "Tigers" | "Fateh" | "Fatah" | "Jabhat" | "Jaysh" | "Jaish" | "Liwa" | "Liwaa"
+            | "Harakat" | "Ahrar" | "Islamic" | "Revolutionary" | "Republican" | "Democratic"
+            | "Federal" | "National" | "Minister" | "President" | "General" | "Gen." | "Col."
+            | "Lt." | "Capt." | "Sgt." | "Gov." | "Sen." | "Rep." | "Prime" | "King" | "Prince"
+            | "Sheikh" | "Emir" | "Commander" | "Chief" | "Secretary" | "Club" | "FC"
+    )
+}
+
+/// Nouns before `of` that introduce a place name (`the village of Deefow`).
+fn is_place_noun(word: &str) -> bool {
+    type_hint(word).is_some()
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "area" | "areas" | "neighborhood" | "neighbourhood" | "suburb" | "suburbs"
+                | "outskirts" | "villages" | "towns" | "cities" | "countryside" | "camp"
+                | "settlement" | "island" | "valley" | "quarter" | "locality" | "streets"
+                | "vicinity" | "environs" | "community" | "neighborhoods" | "mountains"
+                | "hills" | "heights" | "plain" | "border" | "centre" | "center" | "heart"
+        )
+}
+
+/// Prepositions that put what follows at a place.
+pub(crate) const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "on", "across", "throughout", "around",
+    "within", "into", "over", "along", "through", "off", "between", "among", "by",
+    "towards", "toward", "onto", "upon", "beside", "nearby", "against",
+];
+
+fn is_acronym(word: &str) -> bool {
+    word.len() <= 5 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -249,7 +306,14 @@ fn match_run(
                 continue;
             }
             fold_tokens(doc, a..b, key);
-            if !gaz.lookup_folded(key).is_empty() {
+            let ids = gaz.lookup_folded(key);
+            // An acronym (SAA, IDF) names a place only as a country's code name.
+            let ok = if b == a + 1 && is_acronym(w) {
+                ids.iter().any(|&c| gaz.place(c).kind == Kind::Country)
+            } else {
+                !ids.is_empty()
+            };
+            if ok {
                 hit = Some(b);
                 break;
             }
@@ -268,12 +332,13 @@ fn match_run(
             }
         }
     }
-    if uncovered {
-        return;
-    }
     let toks = doc.tokens();
     let sent = &doc.sentences()[s];
     let (s0, s1) = (sent.tokens.start as usize, sent.tokens.end as usize);
+    if uncovered || found.is_empty() {
+        unknown_run(doc, gaz, s, run, &found, key, out);
+        return;
+    }
     for r in found {
         fold_tokens(doc, r.clone(), key);
         let candidates = gaz.lookup_folded(key).to_vec();
@@ -297,8 +362,72 @@ fn match_run(
             candidates,
             chosen: None,
             why: String::new(),
+            unknown: false,
+            container: None,
         });
     }
+}
+
+/// A capitalised run the gazetteer does not (wholly) know is kept as an unknown
+/// place when the words around it say it is one: a locative preposition before it
+/// (`in Hazrama`), a place noun and `of` (`the town of Hazrama`) or a place noun
+/// after it (`Sani area`). Organisation words rule it out.
+fn unknown_run(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    s: usize,
+    run: Range<usize>,
+    found: &[Range<usize>],
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) {
+    let sent = &doc.sentences()[s];
+    let (s0, s1) = (sent.tokens.start as usize, sent.tokens.end as usize);
+    let words: Vec<&str> = run.clone().map(|i| doc.word(i)).collect();
+    if words.iter().any(|w| is_org_word(w)) || (words.len() == 1 && is_acronym(words[0])) {
+        return;
+    }
+    if !run.clone().any(|i| doc.tokens()[i].upos == Upos::Propn) {
+        return;
+    }
+    // The word before the run, skipping a determiner and direction words.
+    let mut p = run.start;
+    while p > s0 {
+        let w = doc.word(p - 1).to_ascii_lowercase();
+        if w == "the" || DIRECTIONS.contains(&w.as_str()) {
+            p -= 1;
+        } else {
+            break;
+        }
+    }
+    let before = (p > s0).then(|| doc.word(p - 1).to_ascii_lowercase());
+    let locative_before = before.as_deref().is_some_and(|w| LOCATIVE.contains(&w));
+    let of_place = before.as_deref() == Some("of")
+        && p >= s0 + 2
+        && is_place_noun(doc.word(p - 2));
+    let after = (run.end < s1).then(|| doc.word(run.end)).unwrap_or("");
+    let noun_after = is_place_noun(after);
+    if !(locative_before || of_place || noun_after) {
+        return;
+    }
+    let toks = doc.tokens();
+    let container = found.first().and_then(|r| {
+        fold_tokens(doc, r.clone(), key);
+        gaz.lookup_folded(key).first().copied()
+    });
+    out.push(Mention {
+        sentence: s,
+        tokens: run.clone(),
+        span: Span::new(toks[run.start].span.start, toks[run.end - 1].span.end),
+        hint: type_hint(after),
+        direction: None,
+        parent: None,
+        candidates: Vec::new(),
+        chosen: None,
+        why: "not in the gazetteer".into(),
+        unknown: true,
+        container,
+    });
 }
 
 /// `Kharkiv, Ukraine` and `Aleppo, Syria`: a mention followed by a comma and a
@@ -349,7 +478,9 @@ fn resolve(gaz: &Gazetteer, ms: &mut [Mention], i: usize, story: &HashSet<Box<st
         .and_then(|p| best_container(gaz, &ms[p].candidates));
     let m = &ms[i];
     if m.candidates.is_empty() {
-        ms[i].why = "no gazetteer record".into();
+        if !m.unknown {
+            ms[i].why = "no gazetteer record".into();
+        }
         return;
     }
     // A country's name is the country, never a town of the same name.
