@@ -328,8 +328,31 @@ impl NameIndex {
     /// The longest name starting at `at` with at least one target accepting
     /// the raw tokens (case rule) and the date; returns its length and the
     /// accepted targets.
+    ///
+    /// When the token at `at` is `the` and a longer name starts right after
+    /// it, that one wins and the returned length includes `the`: in "the
+    /// United Nations Security Council", `the United Nations` (an alias)
+    /// loses to `United Nations Security Council`.
     #[must_use]
     pub fn lookup<S: AsRef<str>, R: AsRef<str>>(
+        &self,
+        norm: &[S],
+        raw: &[R],
+        at: usize,
+        date: Option<Date>,
+    ) -> Option<(usize, Vec<&NameTarget>)> {
+        let here = self.lookup_at(norm, raw, at, date);
+        if norm.get(at).is_some_and(|t| t.as_ref() == "the") {
+            if let Some((n, t)) = self.lookup_at(norm, raw, at + 1, date) {
+                if here.as_ref().map_or(true, |h| h.0 < n + 1) {
+                    return Some((n + 1, t));
+                }
+            }
+        }
+        here
+    }
+
+    fn lookup_at<S: AsRef<str>, R: AsRef<str>>(
         &self,
         norm: &[S],
         raw: &[R],
@@ -439,6 +462,19 @@ mod tests {
             NameRef::Actor(3)
         );
         assert_eq!(idx.len(), 4);
+    }
+
+    #[test]
+    fn a_longer_name_after_the_wins() {
+        let mut idx = NameIndex::default();
+        idx.insert_words(&name_tokens("the United Nations"), target(0));
+        idx.insert_words(&name_tokens("United Nations Security Council"), target(1));
+        let raw = ["the", "United", "Nations", "Security", "Council", "met"];
+        let norm: Vec<String> = raw.iter().map(|t| normalize_token(t)).collect();
+        let (n, t) = idx.lookup(&norm, &raw, 0, None).unwrap();
+        assert_eq!((n, t[0].target), (5, NameRef::Actor(1)));
+        let (n, t) = idx.lookup(&norm[..3], &raw[..3], 0, None).unwrap();
+        assert_eq!((n, t[0].target), (3, NameRef::Actor(0)));
     }
 
     #[test]
