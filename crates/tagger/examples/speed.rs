@@ -2,7 +2,7 @@
 //! /proc, so a busy machine skews it less than wall-clock time).
 //!
 //! ```text
-//! cargo run --release -p tocsin-tagger --example speed -- ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu [rounds]
+//! cargo run --release -p tocsin-tagger --example speed -- ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu [rounds] [model.bin.gz]
 //! ```
 
 use tocsin_tagger::{train, Tagger};
@@ -24,7 +24,14 @@ fn main() {
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(20);
     let c0 = cpu_seconds();
     let w0 = std::time::Instant::now();
-    let tagger = match Tagger::embedded() {
+    let model = args.next();
+    let loaded = match &model {
+        Some(p) => std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Tagger::from_bytes(&b).map_err(|e| e.to_string())),
+        None => Tagger::embedded().map_err(|e| e.to_string()),
+    };
+    let tagger = match loaded {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");

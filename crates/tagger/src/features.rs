@@ -19,7 +19,7 @@ pub(crate) const N_STATIC: usize = 27;
 pub(crate) const N_DYNAMIC: usize = 7;
 /// Number of features of the second pass that depend on the first pass's tags
 /// to the right.
-pub(crate) const N_RIGHT: usize = 6;
+pub(crate) const N_RIGHT: usize = 9;
 /// Total features of one token in the first pass.
 pub(crate) const N_FEATS: usize = N_STATIC + N_DYNAMIC;
 /// Total features of one token in the second pass.
@@ -342,6 +342,9 @@ pub(crate) fn right_features(
         key2(53, r1, w.lower),
         key2(54, t1, r1),
         key(55, r0),
+        key2(56, r0, w.lower),
+        key2(57, r1, w.suf[2]),
+        key2(58, key2(59, t1, r1), r2),
     ];
 }
 

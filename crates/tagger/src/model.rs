@@ -25,50 +25,45 @@ pub(crate) const MAGIC: &[u8; 8] = b"TSNTAGGR";
 pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// An open-addressing map from a 64-bit hash to a `u32`, built once and then
-/// only read. Linear probing, load factor at most one half.
+/// only read: 8-byte slots, linear probing, load factor at most one half.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct HashIndex {
-    slots: Vec<(u64, u32)>,
+    /// Fingerprint (high 32 bits of the mixed key, never 0) << 32 | value; 0 = empty.
+    slots: Vec<u64>,
     mask: usize,
-}
-
-/// Key 0 marks an empty slot, so a real key 0 is stored as 1.
-#[inline]
-fn nonzero(k: u64) -> u64 {
-    if k == 0 {
-        1
-    } else {
-        k
-    }
 }
 
 impl HashIndex {
     pub(crate) fn build(pairs: impl ExactSizeIterator<Item = (u64, u32)>) -> HashIndex {
         let cap = (pairs.len() * 2).max(16).next_power_of_two();
-        let mut slots = vec![(0u64, 0u32); cap];
+        let mut slots = vec![0u64; cap];
         let mask = cap - 1;
         for (k, v) in pairs {
-            let k = nonzero(k);
+            let k = crate::features::mix(k);
+            let f = fingerprint(k);
             let mut i = (k as usize) & mask;
-            while slots[i].0 != 0 && slots[i].0 != k {
+            while slots[i] != 0 && slots[i] >> 32 != f {
                 i = (i + 1) & mask;
             }
-            slots[i] = (k, v);
+            slots[i] = f << 32 | u64::from(v);
         }
         HashIndex { slots, mask }
     }
 
+    /// The value of key `k`. Keys are told apart by 32 bits beyond the slot
+    /// index; a false match (odds about 2^-32) is harmless noise here.
     #[inline]
     pub(crate) fn get(&self, k: u64) -> Option<u32> {
-        let k = nonzero(k);
+        let k = crate::features::mix(k);
+        let f = fingerprint(k);
         let mut i = (k as usize) & self.mask;
         loop {
-            let (sk, sv) = *self.slots.get(i)?;
-            if sk == k {
-                return Some(sv);
-            }
-            if sk == 0 {
+            let s = *self.slots.get(i)?;
+            if s == 0 {
                 return None;
+            }
+            if s >> 32 == f {
+                return Some(s as u32);
             }
             i = (i + 1) & self.mask;
         }
@@ -164,6 +159,13 @@ impl Weights {
                 m += 1;
             }
         }
+        // Touch the first entry of every run before summing any: the loads are
+        // independent, so their cache misses overlap instead of queueing.
+        let mut touch = 0u8;
+        for &(start, _) in &runs[..m] {
+            touch ^= self.entries.get(start as usize).map_or(0, |e| e.class);
+        }
+        std::hint::black_box(touch);
         for &(start, len) in &runs[..m] {
             let (start, len) = (start as usize, len as usize);
             if let Some(run) = self.entries.get(start..start + len) {

@@ -1,4 +1,4 @@
-//! Training: an averaged perceptron over the features of [`crate::features`],
+//! Training: an averaged perceptron over the features of `src/features.rs`,
 //! trained greedily left to right on UD CoNLL-U data, the epoch chosen on dev.
 //!
 //! Deterministic for a given seed: sentences are shuffled each epoch with a
