@@ -17,6 +17,9 @@ fn main() {
     let mut date = None;
     let mut dicts_dir = None;
     let mut file = None;
+    let mut petrarch = None;
+    let mut tabari = None;
+    let mut dump = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -29,9 +32,38 @@ fn main() {
                 i += 1;
                 dicts_dir = args.get(i).cloned();
             }
+            "--petrarch" => {
+                i += 1;
+                petrarch = args.get(i).cloned();
+            }
+            "--tabari" => {
+                i += 1;
+                tabari = args.get(i).cloned();
+            }
+            "--dump-verb" => {
+                i += 1;
+                dump = args.get(i).cloned();
+            }
             f => file = Some(f.to_string()),
         }
         i += 1;
+    }
+    let dicts = match (dicts_dir, petrarch, tabari) {
+        (Some(d), _, _) => tocsin_dict::compile_dir(std::path::Path::new(&d)).unwrap_or_else(|e| {
+            for d in e {
+                eprintln!("{d}");
+            }
+            std::process::exit(1)
+        }),
+        (None, Some(p), _) => tocsin_dict::load_petrarch_dir(std::path::Path::new(&p)).0,
+        (None, None, Some(t)) => tocsin_dict::load_tabari_project(std::path::Path::new(&t)).0,
+        (None, None, None) => tocsin_data::default_dictionaries().expect("embedded dictionaries"),
+    };
+    if let Some(v) = dump {
+        for p in dicts.verb_patterns(&v).chain(dicts.noun_patterns(&v)) {
+            println!("{p:?}");
+        }
+        return;
     }
     let mut text = String::new();
     match file.as_deref() {
@@ -42,15 +74,6 @@ fn main() {
         }
         Some(f) => text = std::fs::read_to_string(f).expect("read file"),
     }
-    let dicts = match dicts_dir {
-        Some(d) => tocsin_dict::compile_dir(std::path::Path::new(&d)).unwrap_or_else(|e| {
-            for d in e {
-                eprintln!("{d}");
-            }
-            std::process::exit(1)
-        }),
-        None => tocsin_data::default_dictionaries().expect("embedded dictionaries"),
-    };
     let coder = Coder::new(Arc::new(dicts), CoderOptions::default());
     let stages: Vec<Box<dyn Stage>> = vec![
         Box::new(tocsin_text::Segmenter::new()),

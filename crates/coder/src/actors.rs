@@ -100,6 +100,21 @@ fn pick_actor(
     fallback
 }
 
+/// Imported actors may carry several codes (`FRO/BIL/SAM`): one actor each.
+fn split_codes(a: ActorRef) -> Vec<ActorRef> {
+    if !a.code.contains('/') {
+        return vec![a];
+    }
+    a.code
+        .split('/')
+        .filter(|c| !c.is_empty())
+        .map(|c| ActorRef {
+            code: c.to_string(),
+            ..a.clone()
+        })
+        .collect()
+}
+
 /// Relations that stay inside a noun phrase naming one actor.
 const NP_RELS: &[&str] = &[
     "compound",
@@ -187,13 +202,35 @@ impl<'a> Resolver<'a> {
         }
         let mut out: Vec<ActorRef> = Vec::new();
         for x in heads {
-            if let Some(a) = self.single(x) {
+            for a in self.single(x).into_iter().flat_map(split_codes) {
                 if !out.iter().any(|o| o.cameo() == a.cameo()) {
                     out.push(a);
                 }
             }
         }
         out
+    }
+
+    /// The head of the noun phrase containing token `t`: up through the
+    /// relations that stay inside a phrase ("the government of Gondor").
+    pub fn np_head(&self, t: usize) -> usize {
+        let mut x = t;
+        for _ in 0..self.s.n {
+            let rel = self.s.rel(x);
+            let inside = matches!(
+                rel,
+                "compound" | "amod" | "nmod:poss" | "flat" | "appos" | "flat:foreign"
+            ) || (rel == "nmod"
+                && self
+                    .s
+                    .case_of(x)
+                    .is_some_and(|p| matches!(p.as_str(), "of" | "from")));
+            match self.s.head[x] {
+                Some(h) if inside => x = h,
+                _ => break,
+            }
+        }
+        x
     }
 
     /// The tokens of the noun phrase headed by `h`, without conjuncts and clauses.
@@ -208,7 +245,12 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 // "along with X" joins another actor, not a modifier.
-                if matches!(rel, "nmod" | "obl") && self.s.case_of(c).is_some_and(|p| p != "of") {
+                if matches!(rel, "nmod" | "obl")
+                    && self
+                        .s
+                        .case_of(c)
+                        .is_some_and(|p| !matches!(p.as_str(), "of" | "from" | "in"))
+                {
                     continue;
                 }
                 if rel == "obl" && x == h {
@@ -246,6 +288,7 @@ impl<'a> Resolver<'a> {
         let mut span: Option<Span> = None;
         let mut demonym_only = true;
         let mut any_agent = false;
+        let mut before: Vec<String> = Vec::new();
         // The mention containing the head wins; otherwise the first in text order.
         let head_m = self.at[h];
         let mut order: Vec<usize> = ms.clone();
@@ -288,6 +331,19 @@ impl<'a> Resolver<'a> {
                         continue;
                     };
                     any_agent = true;
+                    if ag.placement == tocsin_dict::AgentPlacement::Before {
+                        // PETRARCH `NGO~`: the agent code precedes the country.
+                        for sec in &ag.sectors {
+                            if !before.contains(sec) {
+                                before.push(sec.clone());
+                            }
+                        }
+                        if agent_country.is_none() {
+                            agent_country.clone_from(&ag.country);
+                        }
+                        span = Some(span.map_or(mspan, |s| s.cover(mspan)));
+                        continue;
+                    }
                     for sec in &ag.sectors {
                         if !agent_secs.contains(sec) {
                             agent_secs.push(sec.clone());
@@ -336,6 +392,11 @@ impl<'a> Resolver<'a> {
         if demonym_only && !any_agent && sectors.is_empty() {
             sectors.push("CVL".into());
         }
+        let code = if before.is_empty() {
+            code
+        } else {
+            format!("{}{code}", before.concat())
+        };
         Some(ActorRef {
             code,
             sectors,

@@ -143,8 +143,16 @@ impl Coder {
                     );
                 }
             }
-            let best = &hs[0];
-            if best.pat.code == "---" || best.pat.code.is_empty() {
+            // Imported dictionaries carry placeholder codes (`+++`, `###`,
+            // `xxy`) that select nothing: the next pattern applies. `---`
+            // is an explicit "no event".
+            let Some(best) = hs.iter().find(|h| {
+                let c = main_code(&h.pat.code);
+                c == "---" || c.bytes().any(|b| b.is_ascii_digit())
+            }) else {
+                continue;
+            };
+            if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
             let evs = self.events_for(s, &r, best, date, dateline, &sizes, trace.as_deref_mut());
@@ -207,7 +215,12 @@ impl Coder {
         let d = &*self.dicts;
         let v = h.tok;
         let p = h.pat;
-        let emb = self.embedding(s, v, &p.code);
+        let legacy = d.format != DictFormat::Tocsin;
+        let (main, paired) = match p.code.split_once(':') {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (p.code.clone(), p.paired.clone()),
+        };
+        let emb = self.embedding(s, v, &main);
         let mut sources = match h.src_tok {
             Some(t) => r.actors(t),
             None => {
@@ -233,6 +246,16 @@ impl Coder {
         };
         let mut targets = match h.tgt_tok {
             Some(t) => r.actors(t),
+            // PETRARCH/TABARI: the target is the first actor of the verb
+            // phrase after the verb.
+            None if legacy && p.target.is_empty() => {
+                let t = first_actor_after(s, r, v, &sources);
+                if t.is_empty() {
+                    self.fill(s, r, v, &target_slots)
+                } else {
+                    t
+                }
+            }
             None => self.fill(s, r, v, &target_slots),
         };
         // A target that is also a source is not a target ("Biden and Putin met").
@@ -262,11 +285,12 @@ impl Coder {
             return Vec::new();
         }
         let code = emb.code.clone();
-        let symmetric = self
-            .options
-            .symmetric_prefixes
-            .iter()
-            .any(|x| code.starts_with(x.as_str()));
+        let symmetric = !legacy
+            && self
+                .options
+                .symmetric_prefixes
+                .iter()
+                .any(|x| code.starts_with(x.as_str()));
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
@@ -293,7 +317,7 @@ impl Coder {
                     if mirror {
                         pairs.push((b.clone(), Some(a.clone()), code.clone()));
                     }
-                    let reverse = p.paired.clone().or_else(|| {
+                    let reverse = paired.clone().or_else(|| {
                         (d.format == DictFormat::Tocsin)
                             .then(|| {
                                 self.options
@@ -578,6 +602,56 @@ impl Coder {
             None => PloverInfo::default(),
         }
     }
+}
+
+/// The event code of a pattern code written `CODE:PAIRED`.
+fn main_code(code: &str) -> &str {
+    code.split(':').next().unwrap_or(code)
+}
+
+/// The first actor after the verb inside its phrase (PETRARCH/TABARI's
+/// target): mentions in the verb's subtree, in text order, not inside a clause
+/// with a subject of its own, and not a source.
+fn first_actor_after(
+    s: &Sent<'_>,
+    r: &Resolver<'_>,
+    v: usize,
+    sources: &[ActorRef],
+) -> Vec<ActorRef> {
+    for m in r.mentions {
+        if m.start <= v || !s.dominated_by(m.start, v) {
+            continue;
+        }
+        // Not across a clause boundary with its own subject.
+        let mut x = m.start;
+        let mut blocked = false;
+        while x != v {
+            if x != m.start && s.children[x].iter().any(|&c| s.rel(c).starts_with("nsubj")) {
+                blocked = true;
+                break;
+            }
+            match s.head[x] {
+                Some(h) => x = h,
+                None => break,
+            }
+        }
+        if blocked {
+            continue;
+        }
+        let found: Vec<ActorRef> = r
+            .actors(r.np_head(m.start))
+            .into_iter()
+            .filter(|a| {
+                !sources
+                    .iter()
+                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
+            })
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// A side borrowed from context with the other side's country is more

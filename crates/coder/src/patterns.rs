@@ -137,16 +137,21 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
         || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
     let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
     if verbish {
-        let mut seen = Vec::new();
-        for key in [&s.lemma[v], &s.lower[v]] {
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key);
-            for p in d.verb_patterns(key) {
-                if let Some(h) = try_pattern(d, s, v, p) {
-                    out.push(h);
-                }
+        // The lemma and, for imported dictionaries, the surface form and
+        // TABARI stems select the patterns.
+        let mut ids = d.verb_pattern_ids(&s.lemma[v]);
+        if s.lower[v] != s.lemma[v] {
+            ids.extend(d.verb_pattern_ids(&s.lower[v]));
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        for id in ids {
+            if let Some(h) = d
+                .verbs
+                .get(id as usize)
+                .and_then(|p| try_pattern(d, s, v, p))
+            {
+                out.push(h);
             }
         }
     }

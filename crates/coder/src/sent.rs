@@ -194,6 +194,20 @@ impl<'a> Sent<'a> {
             || matches!(self.lower[i].as_str(), "who" | "which" | "that" | "whom")
     }
 
+    /// True when `i` is inside the subtree of `root` (cycle-safe).
+    pub fn dominated_by(&self, mut i: usize, root: usize) -> bool {
+        for _ in 0..=self.n {
+            if i == root {
+                return true;
+            }
+            match self.head[i] {
+                Some(h) => i = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The sentence's text ends with a question mark.
     pub fn is_question(&self) -> bool {
         let s = &self.doc.sentences()[self.index];
