@@ -154,6 +154,12 @@ pub(crate) struct Resolver<'a> {
     pub at: Vec<Option<usize>>,
     pub date: Option<Date>,
     pub ctx: &'a Context,
+    /// PETRARCH/TABARI dictionaries: the first actor in text order names a
+    /// phrase (tocsin: the actor at the head).
+    pub text_order: bool,
+    /// An agent with no country anywhere codes as `---` (PETRARCH with
+    /// `require_dyad` off) instead of nobody.
+    pub unknown_country: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -177,6 +183,8 @@ impl<'a> Resolver<'a> {
             at,
             date,
             ctx,
+            text_order: false,
+            unknown_country: false,
         }
     }
 
@@ -292,7 +300,7 @@ impl<'a> Resolver<'a> {
         // The mention containing the head wins; otherwise the first in text order.
         let head_m = self.at[h];
         let mut order: Vec<usize> = ms.clone();
-        if let Some(hm) = head_m {
+        if let Some(hm) = head_m.filter(|_| !self.text_order) {
             order.retain(|&m| m != hm);
             order.insert(0, hm);
         }
@@ -377,6 +385,15 @@ impl<'a> Resolver<'a> {
                         c.clone(),
                         None,
                         ActorSource::Context("dateline".into()),
+                    )
+                } else if self.unknown_country {
+                    let c = "---".to_string();
+                    (
+                        c.clone(),
+                        Vec::new(),
+                        c,
+                        None,
+                        ActorSource::Context("unknown country".into()),
                     )
                 } else {
                     return None;

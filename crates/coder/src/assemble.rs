@@ -101,7 +101,9 @@ impl Coder {
             }
         }
         let mentions = find_mentions(d, s, date);
-        let r = Resolver::new(d, s, &mentions, date, ctx);
+        let mut r = Resolver::new(d, s, &mentions, date, ctx);
+        r.text_order = d.format != DictFormat::Tocsin;
+        r.unknown_country = !self.options.require_dyad;
         if let Some(t) = trace.as_deref_mut() {
             for m in &mentions {
                 let _ = writeln!(
@@ -164,6 +166,7 @@ impl Coder {
         // A verb that embeds a coded event is not coded itself ("threatened
         // to attack" is the threat, not also a bare 130).
         let hosts: Vec<usize> = cands.iter().flat_map(|c| c.1.iter().copied()).collect();
+        let legacy = d.format != DictFormat::Tocsin;
         let mut seen: Vec<(usize, String, String)> = Vec::new();
         for (v, _, e) in cands {
             if hosts.contains(&v) {
@@ -176,13 +179,18 @@ impl Coder {
                 }
                 continue;
             }
+            // PETRARCH/TABARI code each (source, target, code) once a sentence.
             let key = (
-                v,
+                if legacy { usize::MAX } else { v },
                 e.actor.cameo(),
-                e.recipient
-                    .as_ref()
-                    .map(ActorRef::cameo)
-                    .unwrap_or_default(),
+                format!(
+                    "{} {}",
+                    e.recipient
+                        .as_ref()
+                        .map(ActorRef::cameo)
+                        .unwrap_or_default(),
+                    if legacy { e.cameo.code.as_str() } else { "" }
+                ),
             );
             if seen.contains(&key) {
                 continue;
@@ -245,6 +253,8 @@ impl Coder {
             p.target.clone()
         };
         let mut targets = match h.tgt_tok {
+            // `%`: the compound's members act on each other.
+            Some(_) if h.compound => Vec::new(),
             Some(t) => r.actors(t),
             // PETRARCH/TABARI: the target is the first actor of the verb
             // phrase after the verb.
@@ -294,7 +304,9 @@ impl Coder {
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
-            if symmetric && sources.len() >= 2 {
+            // PETRARCH/TABARI pair the members of a compound subject with each
+            // other when the verb has no target ("X and Y agree that ...").
+            if (symmetric || legacy) && sources.len() >= 2 {
                 for a in &sources {
                     for b in &sources {
                         if a.cameo() != b.cameo() {
@@ -546,6 +558,11 @@ impl Coder {
             ModalKind::Future => e.modality.future = true,
             ModalKind::Hypothetical => e.modality.hypothetical = true,
             ModalKind::Threat | ModalKind::Intent | ModalKind::Appeal => {}
+        }
+        // PETRARCH/TABARI dictionaries write negation and modality into their
+        // word patterns ("- &NEGATVAUXVRB * [904]"): only the flags apply.
+        if d.format != DictFormat::Tocsin {
+            return;
         }
         match d.derive(kind, &e.code) {
             Some(row) => {

@@ -22,6 +22,8 @@ pub(crate) struct Hit<'d> {
     /// Word patterns: the tokens matched by `$` and `+` (and `%`, both).
     pub src_tok: Option<usize>,
     pub tgt_tok: Option<usize>,
+    /// Word patterns: `%`, a compound actor whose members act on each other.
+    pub compound: bool,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -192,7 +194,7 @@ fn try_pattern<'d>(
     if !p.constraints.iter().all(|c| constraint_holds(d, s, v, c)) {
         return None;
     }
-    let (mut src_tok, mut tgt_tok) = (None, None);
+    let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
     if let Some(w) = &p.words {
         let mut m = SeqMatch::default();
         if !match_before(d, s, v, &w.before, &mut m) || !match_after(d, s, v, &w.after, &mut m) {
@@ -200,6 +202,7 @@ fn try_pattern<'d>(
         }
         src_tok = m.src;
         tgt_tok = m.tgt;
+        compound = m.compound;
     }
     Some(Hit {
         tok: v,
@@ -207,6 +210,7 @@ fn try_pattern<'d>(
         specificity: p.specificity() + extra.len().saturating_sub(1),
         src_tok,
         tgt_tok,
+        compound,
     })
 }
 
@@ -214,25 +218,57 @@ fn try_pattern<'d>(
 struct SeqMatch {
     src: Option<usize>,
     tgt: Option<usize>,
+    compound: bool,
 }
 
-/// Whether `tok` matches a single word token of a pattern.
-fn word_matches(d: &Dictionaries, s: &Sent<'_>, i: usize, tok: &WordTok) -> bool {
+/// How many tokens a pattern token matches starting at `i` (forward) or
+/// ending at `i` (backward): multiword synset members ("did n't", "swiss
+/// francs") and TABARI alternatives span several tokens.
+fn span_len(
+    d: &Dictionaries,
+    s: &Sent<'_>,
+    i: usize,
+    tok: &WordTok,
+    forward: bool,
+) -> Option<usize> {
+    let word_at = |k: usize, w: &str| s.lower[k] == w || s.lemma[k] == w;
+    let seq_len = |words: &[String]| -> Option<usize> {
+        let n = words.len();
+        if n == 0 {
+            return None;
+        }
+        let start = if forward { i } else { (i + 1).checked_sub(n)? };
+        (start + n <= s.n && words.iter().enumerate().all(|(k, w)| word_at(start + k, w)))
+            .then_some(n)
+    };
     match tok {
         WordTok::Word { text, stem } => {
-            let w = &s.lower[i];
-            if *stem {
-                w.starts_with(text.as_str())
+            let ok = if *stem {
+                s.lower[i].starts_with(text.as_str())
             } else {
-                w == text || s.lemma[i] == *text
-            }
+                word_at(i, text)
+            };
+            ok.then_some(1)
         }
-        WordTok::Synset(name) => d
-            .synset(name)
-            .is_some_and(|syn| syn.contains_word(&s.lower[i]) || syn.contains_word(&s.lemma[i])),
-        WordTok::Source | WordTok::Target | WordTok::Compound => is_actorish(s, i),
-        WordTok::SkipPhrase => s.upos(i).is_nominal(),
-        WordTok::Alt(_) => false,
+        WordTok::Synset(name) => {
+            let syn = d.synset(name)?;
+            syn.members.iter().filter_map(|m| seq_len(m)).max()
+        }
+        WordTok::Source | WordTok::Target | WordTok::Compound => is_actorish(s, i).then_some(1),
+        WordTok::SkipPhrase => s.upos(i).is_nominal().then_some(1),
+        WordTok::Alt(alts) => alts.iter().find_map(|alt| {
+            let n = alt.len();
+            if n == 0 {
+                return None;
+            }
+            let start = if forward { i } else { (i + 1).checked_sub(n)? };
+            (start + n <= s.n
+                && alt
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| span_len(d, s, start + k, w, true) == Some(1)))
+            .then_some(n)
+        }),
     }
 }
 
@@ -251,12 +287,13 @@ fn record(m: &mut SeqMatch, tok: &WordTok, i: usize) {
         WordTok::Compound => {
             m.src = Some(i);
             m.tgt = Some(i);
+            m.compound = true;
         }
         _ => {}
     }
 }
 
-/// Matches the post-verb items in text order within the verb's clause.
+/// Matches the post-verb items in text order, up to the end of the sentence.
 fn match_after(
     d: &Dictionaries,
     s: &Sent<'_>,
@@ -269,11 +306,8 @@ fn match_after(
         let mut found = None;
         let mut i = pos;
         while i < s.n {
-            if matches!(s.rel(i), "punct") && s.lower[i] == "." {
-                break;
-            }
-            if word_matches(d, s, i, &it.tok) || alt_matches(d, s, i, &it.tok, true) {
-                found = Some(i);
+            if let Some(n) = span_len(d, s, i, &it.tok, true) {
+                found = Some((i, n));
                 break;
             }
             if it.adjacent {
@@ -281,9 +315,9 @@ fn match_after(
             }
             i += 1;
         }
-        let Some(i) = found else { return false };
+        let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
-        pos = i + alt_len(d, s, i, &it.tok, true);
+        pos = i + n;
     }
     true
 }
@@ -302,51 +336,19 @@ fn match_before(
         let mut i = end;
         while i > 0 {
             i -= 1;
-            if word_matches(d, s, i, &it.tok) || alt_matches(d, s, i, &it.tok, false) {
-                found = Some(i);
+            if let Some(n) = span_len(d, s, i, &it.tok, false) {
+                found = Some((i + 1 - n, n));
                 break;
             }
             if it.adjacent {
                 break;
             }
         }
-        let Some(i) = found else { return false };
-        record(m, &it.tok, i);
-        end = i + 1 - alt_len(d, s, i, &it.tok, false).max(1);
+        let Some((start, _)) = found else {
+            return false;
+        };
+        record(m, &it.tok, start);
+        end = start;
     }
     true
-}
-
-/// TABARI alternatives: one of several word sequences starting (forward) or
-/// ending (backward) at `i`.
-fn alt_matches(d: &Dictionaries, s: &Sent<'_>, i: usize, tok: &WordTok, forward: bool) -> bool {
-    alt_len(d, s, i, tok, forward) > 0 && matches!(tok, WordTok::Alt(_))
-}
-
-fn alt_len(d: &Dictionaries, s: &Sent<'_>, i: usize, tok: &WordTok, forward: bool) -> usize {
-    let WordTok::Alt(alts) = tok else { return 1 };
-    for alt in alts {
-        let n = alt.len();
-        if n == 0 {
-            continue;
-        }
-        let start = if forward {
-            i
-        } else if i + 1 >= n {
-            i + 1 - n
-        } else {
-            continue;
-        };
-        if start + n > s.n {
-            continue;
-        }
-        if alt
-            .iter()
-            .enumerate()
-            .all(|(k, w)| word_matches(d, s, start + k, w))
-        {
-            return n;
-        }
-    }
-    0
 }
