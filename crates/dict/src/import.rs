@@ -459,7 +459,9 @@ pub(crate) fn trailing_code(text: &str) -> Result<(&str, Option<Codes>), String>
             "expected an event code such as `[190]` or `[031:032]`, found `[{code}]`"
         ));
     }
+    // `[:173]` (PETRARCH-2): only the reciprocal event; no forward event.
     let (c, paired) = match code.split_once(':') {
+        Some(("", b)) => ("---".to_string(), Some(b.to_string())),
         Some((a, b)) => (a.to_string(), Some(b.to_string())),
         None => (code.to_string(), None),
     };

@@ -221,6 +221,7 @@ fn elements(text: &str, dialect: Dialect) -> Result<(Vec<Elem>, Vec<bool>), Stri
     let mut chars = text.char_indices().peekable();
     // Tokenize on whitespace, `_`, `{`, `|`, `}` keeping structure.
     let mut pending_join = false;
+    let mut in_group = false;
     let mut word = String::new();
     let flush = |word: &mut String,
                  elems: &mut Vec<Elem>,
@@ -302,9 +303,31 @@ fn elements(text: &str, dialect: Dialect) -> Result<(Vec<Elem>, Vec<bool>), Stri
                     pending_join = true;
                 }
             }
-            c if c.is_whitespace() => {
+            // PETRARCH-2 noun phrases `{AIR RAIDS}`: consecutive words.
+            '{' if dialect == Dialect::Petrarch => {
                 flush(&mut word, &mut elems, &mut joins, &mut pending_join, false)?;
                 pending_join = false;
+                in_group = true;
+            }
+            '}' if dialect == Dialect::Petrarch => {
+                flush(&mut word, &mut elems, &mut joins, &mut pending_join, false)?;
+                pending_join = false;
+                in_group = false;
+            }
+            // PETRARCH-2 prepositional phrases `(IN COURT)`: plain words.
+            '(' | ')' if dialect == Dialect::Petrarch => {
+                flush(&mut word, &mut elems, &mut joins, &mut pending_join, false)?;
+                pending_join = false;
+            }
+            c if c.is_whitespace() => {
+                flush(
+                    &mut word,
+                    &mut elems,
+                    &mut joins,
+                    &mut pending_join,
+                    in_group,
+                )?;
+                pending_join = in_group && !elems.is_empty();
             }
             '*' | '$' | '+' | '%' | '^' if word.is_empty() => {
                 word.push(c);
@@ -467,6 +490,11 @@ mod tests {
             }
         );
         assert!(parse_word_pattern("SAID NOW", Dialect::Petrarch).is_err());
+        // PETRARCH-2 noun phrases are consecutive words; PPs are plain words.
+        let p =
+            parse_word_pattern("* (TO LIST) (OF {BANNED PARTIES}) $", Dialect::Petrarch).unwrap();
+        let adj: Vec<bool> = p.after.iter().map(|w| w.adjacent).collect();
+        assert_eq!(adj, [false, false, false, false, true, false]);
         // Hyphenated words split as running text does, into adjacent pieces.
         let p = parse_word_pattern("* STATE-OWNED PAPER", Dialect::Petrarch).unwrap();
         let texts: Vec<(bool, &WordTok)> = p.after.iter().map(|w| (w.adjacent, &w.tok)).collect();
