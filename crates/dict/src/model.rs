@@ -480,7 +480,7 @@ pub struct VerbPattern {
 
 impl VerbPattern {
     /// The head word of the lemma and the words that must precede it
-    /// (`hunger strike` → (`strike`, [`hunger`]); one-word lemmas have none).
+    /// (`hunger strike` → `("strike", ["hunger"])`; one-word lemmas have none).
     #[must_use]
     pub fn head_and_modifiers(&self) -> (&str, Vec<&str>) {
         let mut words: Vec<&str> = self.lemma.split(' ').collect();
