@@ -208,15 +208,73 @@ impl<'a> Resolver<'a> {
             }
             k += 1;
         }
-        let mut out: Vec<ActorRef> = Vec::new();
-        for x in heads {
-            for a in self.single(x).into_iter().flat_map(split_codes) {
-                if !out.iter().any(|o| o.cameo() == a.cameo()) {
-                    out.push(a);
+        let mut found: Vec<Option<ActorRef>> = Vec::new();
+        let first = heads[0];
+        for (k, &x) in heads.iter().enumerate() {
+            let base = self.single(x);
+            let bare = base
+                .as_ref()
+                .map_or(true, |a| a.source != ActorSource::Text);
+            found.push(base);
+            // "the ambassadors of Arnor, Osgiliath and Gondor", "Eriadori and
+            // Calenardhon leaders": one actor per conjoined modifier.
+            for c in self.modifiers(x) {
+                for cc in self.s.kids(c, "conj") {
+                    if self.s.upos(cc) != tocsin_core::Upos::Verb {
+                        found.push(self.single_with(x, Some((c, cc)), &[]));
+                    }
+                }
+            }
+            // "Lawmakers and officials in Fornost and Gondor": a conjunct with
+            // no country shares the first conjunct's modifiers.
+            if k > 0 && bare {
+                for m in self.modifiers(first) {
+                    if !self.has_actor(m) {
+                        continue;
+                    }
+                    found.push(self.single_with(x, None, &[m]));
+                    for cc in self.s.kids(m, "conj") {
+                        found.push(self.single_with(x, None, &[cc]));
+                    }
                 }
             }
         }
+        let mut out: Vec<ActorRef> = Vec::new();
+        for a in found.into_iter().flatten().flat_map(split_codes) {
+            if !out.iter().any(|o| o.cameo() == a.cameo()) {
+                out.push(a);
+            }
+        }
+        // A bare agent borrowed from context is dropped when the phrase names
+        // real actors too.
+        if out.iter().any(|a| a.source == ActorSource::Text) {
+            out.retain(|a| a.source == ActorSource::Text);
+        }
         out
+    }
+
+    /// Children of `x` that can name its country: adjectives, compounds,
+    /// possessives and "of/from/in" phrases.
+    fn modifiers(&self, x: usize) -> Vec<usize> {
+        self.s.children[x]
+            .iter()
+            .copied()
+            .filter(|&c| match self.s.rel(c) {
+                "amod" | "compound" | "nmod:poss" => true,
+                "nmod" => self
+                    .s
+                    .case_of(c)
+                    .is_some_and(|p| matches!(p.as_str(), "of" | "from" | "in")),
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// True when an actor (not an agent) is named at or under `t`'s phrase.
+    fn has_actor(&self, t: usize) -> bool {
+        self.np_tokens_with(t, None, &[]).iter().any(|&x| {
+            self.at[x].is_some_and(|m| matches!(self.mentions[m].kind, MentionKind::Actor { .. }))
+        })
     }
 
     /// The head of the noun phrase containing token `t`: up through the
@@ -242,8 +300,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// The tokens of the noun phrase headed by `h`, without conjuncts and clauses.
-    fn np_tokens(&self, h: usize) -> Vec<usize> {
+    fn np_tokens_with(
+        &self,
+        h: usize,
+        swap: Option<(usize, usize)>,
+        extra: &[usize],
+    ) -> Vec<usize> {
         let mut v = vec![h];
+        v.extend(extra.iter().copied().filter(|&e| e != h));
         let mut k = 0;
         while k < v.len() {
             let x = v[k];
@@ -264,6 +328,10 @@ impl<'a> Resolver<'a> {
                 if rel == "obl" && x == h {
                     continue;
                 }
+                let c = match swap {
+                    Some((from, to)) if from == c => to,
+                    _ => c,
+                };
                 // A malformed parse may hold cycles.
                 if !v.contains(&c) {
                     v.push(c);
@@ -287,7 +355,19 @@ impl<'a> Resolver<'a> {
 
     /// One actor for the phrase headed by `h`.
     pub fn single(&self, h: usize) -> Option<ActorRef> {
-        let toks = self.np_tokens(h);
+        self.single_with(h, None, &[])
+    }
+
+    /// One actor for the phrase headed by `h`, with modifier `swap.0`
+    /// replaced by its conjunct `swap.1`, and extra modifiers shared from a
+    /// conjoined head.
+    fn single_with(
+        &self,
+        h: usize,
+        swap: Option<(usize, usize)>,
+        extra: &[usize],
+    ) -> Option<ActorRef> {
+        let toks = self.np_tokens_with(h, swap, extra);
         let mut ms: Vec<usize> = toks.iter().filter_map(|&t| self.at[t]).collect();
         ms.dedup();
         let mut country: Option<Named> = None;
