@@ -220,7 +220,12 @@ fn recover_by_tokens(text: &str, start: usize, end: usize) -> Option<String> {
         if c.is_alphanumeric() {
             while j < b.len() {
                 let d = b[j].1;
-                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':') && alnum(j + 1) && alnum(j - 1) && !d.is_whitespace()) {
+                if d.is_alphanumeric()
+                    || (matches!(d, '.' | ',' | ':')
+                        && alnum(j + 1)
+                        && alnum(j - 1)
+                        && !d.is_whitespace())
+                {
                     j += 1;
                 } else {
                     break;

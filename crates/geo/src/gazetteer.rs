@@ -350,16 +350,35 @@ impl Gazetteer {
         self.index.get(k).map_or(&[], Vec::as_slice)
     }
 
-    /// The best record for a name with no context: countries before regions,
-    /// first-level divisions, cities and continents; then the larger population.
+    /// The best record for a name with no context: a country, then a region
+    /// record, then the most populous place (a first-level division counts as
+    /// 30 times smaller, since its population is the sum of its places').
     #[must_use]
     pub fn best(&self, name: &str) -> Option<PlaceId> {
-        self.lookup(name).iter().copied().min_by(|&a, &b| {
-            let (pa, pb) = (self.place(a), self.place(b));
-            pa.kind
-                .cmp(&pb.kind)
-                .then(pb.population.cmp(&pa.population))
+        let ids = self.lookup(name);
+        for kind in [Kind::Country, Kind::Region] {
+            if let Some(&id) = ids.iter().find(|&&id| self.place(id).kind == kind) {
+                return Some(id);
+            }
+        }
+        ids.iter().copied().max_by(|&a, &b| {
+            self.prior(a)
+                .partial_cmp(&self.prior(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
         })
+    }
+
+    /// Context-free weight of a record: log10 of its population, less for
+    /// first-level divisions and continents.
+    #[must_use]
+    pub fn prior(&self, id: PlaceId) -> f32 {
+        let p = self.place(id);
+        let s = ((p.population + 1) as f32).log10();
+        match p.kind {
+            Kind::Admin1 => s - 1.5,
+            Kind::Continent => s - 2.0,
+            _ => s,
+        }
     }
 
     /// The country record for an ISO3 code.

@@ -117,7 +117,8 @@ impl Geolocator {
         if !first.is_heading {
             return None;
         }
-        let text = doc.span_text(first.span);
+        // The dateline parser wants the text after the dash too.
+        let text = doc.text().get(first.span.start as usize..)?;
         let dl = tocsin_text::dateline(text)?;
         let off = first.span.start;
         let place = Span::new(dl.place.start + off, dl.place.end + off);
@@ -262,8 +263,7 @@ fn mention_head(doc: &Doc, s0: usize, m: &Mention) -> usize {
 /// The locative preposition governing token `local` (a case child), if any.
 fn case_of(doc: &Doc, s0: usize, s1: usize, local: usize) -> Option<&'static str> {
     let toks = doc.tokens();
-    for i in s0..s1 {
-        let t = toks[i];
+    for (i, &t) in toks.iter().enumerate().take(s1).skip(s0) {
         if t.head as usize == local + 1 && t.deprel.base() == "case" {
             let w = doc.word(i).to_ascii_lowercase();
             return LOCATIVE.iter().copied().find(|p| *p == w);
@@ -344,7 +344,8 @@ fn attachment(
         steps += 1;
         if up == verb_local {
             let ok = locative
-                || (steps == 1 && matches!(rel, "obj" | "nsubj:pass" | "obl" | "obl:npmod" | "advmod"))
+                || (steps == 1
+                    && matches!(rel, "obj" | "nsubj:pass" | "obl" | "obl:npmod" | "advmod"))
                 || (steps > 1 && matches!(rel, "obl" | "obl:npmod" | "advmod" | "obj"));
             if !ok {
                 return None;
@@ -368,11 +369,20 @@ fn attachment(
     for k in 1..=2u32 {
         let rel = toks[s0 + anc].deprel.as_str();
         let up = toks[s0 + anc].head as usize;
-        if up == 0 || up > n || !matches!(rel, "advcl" | "xcomp" | "conj" | "acl" | "ccomp" | "acl:relcl") {
+        if up == 0
+            || up > n
+            || !matches!(
+                rel,
+                "advcl" | "xcomp" | "conj" | "acl" | "ccomp" | "acl:relcl"
+            )
+        {
             break;
         }
         anc = up - 1;
-        if let Some(pos) = path.iter().position(|&p| toks[s0 + p].head as usize == anc + 1) {
+        if let Some(pos) = path
+            .iter()
+            .position(|&p| toks[s0 + p].head as usize == anc + 1)
+        {
             return Some((10 + k * 2 + pos as u32 * 2, "clause-pp"));
         }
     }

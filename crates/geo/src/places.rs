@@ -171,18 +171,89 @@ fn breaks_run(word: &str) -> bool {
 fn is_org_word(word: &str) -> bool {
     matches!(
         word,
-        "Army" | "Forces" | "Force" | "Party" | "Ministry" | "Council" | "Committee"
-            | "Government" | "Front" | "Brigade" | "Brigades" | "Group" | "Guard" | "Guards"
-            | "Police" | "Movement" | "Organization" | "Organisation" | "Union" | "Nations"
-            | "Agency" | "Company" | "Corporation" | "Bank" | "Court" | "Assembly"
-            | "Parliament" | "Congress" | "Senate" | "Times" | "Post" | "News" | "Press"
-            | "Television" | "Radio" | "Service" | "Department" | "Office" | "Command"
-            | "Division" | "Battalion" | "Regiment" | "Corps" | "Unit" | "Militia" | "State"
-            | "Tigers" | "Fateh" | "Fatah" | "Jabhat" | "Jaysh" | "Jaish" | "Liwa" | "Liwaa"
-            | "Harakat" | "Ahrar" | "Islamic" | "Revolutionary" | "Republican" | "Democratic"
-            | "Federal" | "National" | "Minister" | "President" | "General" | "Gen." | "Col."
-            | "Lt." | "Capt." | "Sgt." | "Gov." | "Sen." | "Rep." | "Prime" | "King" | "Prince"
-            | "Sheikh" | "Emir" | "Commander" | "Chief" | "Secretary" | "Club" | "FC"
+        "Army"
+            | "Forces"
+            | "Force"
+            | "Party"
+            | "Ministry"
+            | "Council"
+            | "Committee"
+            | "Government"
+            | "Front"
+            | "Brigade"
+            | "Brigades"
+            | "Group"
+            | "Guard"
+            | "Guards"
+            | "Police"
+            | "Movement"
+            | "Organization"
+            | "Organisation"
+            | "Union"
+            | "Nations"
+            | "Agency"
+            | "Company"
+            | "Corporation"
+            | "Bank"
+            | "Court"
+            | "Assembly"
+            | "Parliament"
+            | "Congress"
+            | "Senate"
+            | "Times"
+            | "Post"
+            | "News"
+            | "Press"
+            | "Television"
+            | "Radio"
+            | "Service"
+            | "Department"
+            | "Office"
+            | "Command"
+            | "Division"
+            | "Battalion"
+            | "Regiment"
+            | "Corps"
+            | "Unit"
+            | "Militia"
+            | "State"
+            | "Tigers"
+            | "Fateh"
+            | "Fatah"
+            | "Jabhat"
+            | "Jaysh"
+            | "Jaish"
+            | "Liwa"
+            | "Liwaa"
+            | "Harakat"
+            | "Ahrar"
+            | "Islamic"
+            | "Revolutionary"
+            | "Republican"
+            | "Democratic"
+            | "Federal"
+            | "National"
+            | "Minister"
+            | "President"
+            | "General"
+            | "Gen."
+            | "Col."
+            | "Lt."
+            | "Capt."
+            | "Sgt."
+            | "Gov."
+            | "Sen."
+            | "Rep."
+            | "Prime"
+            | "King"
+            | "Prince"
+            | "Sheikh"
+            | "Emir"
+            | "Commander"
+            | "Chief"
+            | "Secretary"
+            | "Club"
+            | "FC"
     )
 }
 
@@ -191,23 +262,74 @@ fn is_place_noun(word: &str) -> bool {
     type_hint(word).is_some()
         || matches!(
             word.to_ascii_lowercase().as_str(),
-            "area" | "areas" | "neighborhood" | "neighbourhood" | "suburb" | "suburbs"
-                | "outskirts" | "villages" | "towns" | "cities" | "countryside" | "camp"
-                | "settlement" | "island" | "valley" | "quarter" | "locality" | "streets"
-                | "vicinity" | "environs" | "community" | "neighborhoods" | "mountains"
-                | "hills" | "heights" | "plain" | "border" | "centre" | "center" | "heart"
+            "area"
+                | "areas"
+                | "neighborhood"
+                | "neighbourhood"
+                | "suburb"
+                | "suburbs"
+                | "outskirts"
+                | "villages"
+                | "towns"
+                | "cities"
+                | "countryside"
+                | "camp"
+                | "settlement"
+                | "island"
+                | "valley"
+                | "quarter"
+                | "locality"
+                | "streets"
+                | "vicinity"
+                | "environs"
+                | "community"
+                | "neighborhoods"
+                | "mountains"
+                | "hills"
+                | "heights"
+                | "plain"
+                | "border"
+                | "centre"
+                | "center"
+                | "heart"
         )
 }
 
 /// Prepositions that put what follows at a place.
 pub(crate) const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "on", "across", "throughout", "around",
-    "within", "into", "over", "along", "through", "off", "between", "among", "by",
-    "towards", "toward", "onto", "upon", "beside", "nearby", "against",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "on",
+    "across",
+    "throughout",
+    "around",
+    "within",
+    "into",
+    "over",
+    "along",
+    "through",
+    "off",
+    "between",
+    "among",
+    "by",
+    "towards",
+    "toward",
+    "onto",
+    "upon",
+    "beside",
+    "nearby",
+    "against",
 ];
 
 fn is_acronym(word: &str) -> bool {
-    word.len() <= 5 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    word.len() <= 5
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -290,6 +412,8 @@ fn match_run(
     out: &mut Vec<Mention>,
 ) {
     const MAX_WORDS: usize = 7;
+    // Datelines and headlines are in capitals: KYIV is no acronym there.
+    let heading = doc.sentences()[s].is_heading;
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut uncovered = false;
     let mut a = run.start;
@@ -308,7 +432,7 @@ fn match_run(
             fold_tokens(doc, a..b, key);
             let ids = gaz.lookup_folded(key);
             // An acronym (SAA, IDF) names a place only as a country's code name.
-            let ok = if b == a + 1 && is_acronym(w) {
+            let ok = if b == a + 1 && is_acronym(w) && !heading {
                 ids.iter().any(|&c| gaz.place(c).kind == Kind::Country)
             } else {
                 !ids.is_empty()
@@ -343,7 +467,7 @@ fn match_run(
         fold_tokens(doc, r.clone(), key);
         let candidates = gaz.lookup_folded(key).to_vec();
         let span = Span::new(toks[r.start].span.start, toks[r.end - 1].span.end);
-        let after = (r.end < s1).then(|| doc.word(r.end)).unwrap_or("");
+        let after = if r.end < s1 { doc.word(r.end) } else { "" };
         let mut hint = type_hint(after);
         // "the city of Mosul", "the province of Idlib".
         if hint.is_none() && r.start >= s0 + 2 && doc.word(r.start - 1) == "of" {
@@ -402,10 +526,8 @@ fn unknown_run(
     }
     let before = (p > s0).then(|| doc.word(p - 1).to_ascii_lowercase());
     let locative_before = before.as_deref().is_some_and(|w| LOCATIVE.contains(&w));
-    let of_place = before.as_deref() == Some("of")
-        && p >= s0 + 2
-        && is_place_noun(doc.word(p - 2));
-    let after = (run.end < s1).then(|| doc.word(run.end)).unwrap_or("");
+    let of_place = before.as_deref() == Some("of") && p >= s0 + 2 && is_place_noun(doc.word(p - 2));
+    let after = if run.end < s1 { doc.word(run.end) } else { "" };
     let noun_after = is_place_noun(after);
     if !(locative_before || of_place || noun_after) {
         return;
@@ -539,14 +661,9 @@ fn score(
 ) -> (f32, String) {
     let p = gaz.place(c);
     let mut why = Vec::new();
-    let mut s = ((p.population + 1) as f32).log10();
-    match p.kind {
-        // Admin1 populations are sums over their places; a bare name more often
-        // means the city that shares it (Donetsk, Kharkiv).
-        Kind::Admin1 => s -= 1.5,
-        Kind::Continent => s -= 2.0,
-        _ => {}
-    }
+    // Admin1 populations are sums over their places; a bare name more often
+    // means the city that shares it (Donetsk, Kharkiv): the prior discounts them.
+    let mut s = gaz.prior(c);
     match (hint, p.kind) {
         (Some(TypeHint::Admin), Kind::Admin1 | Kind::Region) => {
             s += 4.0;
