@@ -3,7 +3,12 @@
 //! `../shared`; without it they fall back to a small built-in text.
 //!
 //! `cargo bench -p tocsin-parser --bench parse`
+//!
+//! Times are CPU time of the benchmark thread (from `/proc/thread-self/schedstat`,
+//! wall time where that is missing): the shared build machine is often loaded
+//! many times over, which makes wall-clock throughput meaningless.
 
+use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tocsin_core::{DepRel, Doc, Stage, Upos, Xpos};
 use tocsin_parser::{train::read_conllu, Parser};
@@ -51,7 +56,74 @@ fn news_texts() -> Vec<String> {
         .collect()
 }
 
-fn bench(c: &mut Criterion) {
+/// CPU time of the current thread, in nanoseconds.
+#[derive(Debug)]
+struct CpuTime {
+    origin: std::time::Instant,
+}
+
+impl CpuTime {
+    fn now(&self) -> u64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .unwrap_or_else(|| self.origin.elapsed().as_nanos() as u64)
+    }
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+    fn start(&self) -> u64 {
+        self.now()
+    }
+    fn end(&self, i: u64) -> u64 {
+        self.now().saturating_sub(i)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &NsFormatter
+    }
+}
+
+struct NsFormatter;
+
+impl ValueFormatter for NsFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (div, unit) = if typical >= 1e9 {
+            (1e9, "s cpu")
+        } else if typical >= 1e6 {
+            (1e6, "ms cpu")
+        } else {
+            (1e3, "us cpu")
+        };
+        values.iter_mut().for_each(|v| *v /= div);
+        unit
+    }
+    fn scale_throughputs(&self, _: f64, t: &Throughput, values: &mut [f64]) -> &'static str {
+        let n = match t {
+            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => *n,
+        };
+        // values are ns per iteration -> thousands of elements per CPU second.
+        values
+            .iter_mut()
+            .for_each(|v| *v = n as f64 * 1e9 / *v / 1e3);
+        "Kelem/cpu-s"
+    }
+    fn scale_for_machines(&self, _: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+fn bench(c: &mut Criterion<CpuTime>) {
     let parser = Parser::embedded().expect("parser model");
     let sents = ewt_dev();
     let words: Vec<Vec<&str>> = sents
@@ -114,5 +186,9 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime { origin: std::time::Instant::now() });
+    targets = bench
+}
 criterion_main!(benches);

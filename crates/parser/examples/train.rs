@@ -5,8 +5,10 @@
 //!     --train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
 //!     --out crates/data/models/parser.bin.gz [--epochs 12] [--seed 1] \
-//!     [--tagger-model PATH | --gold-tags]
+//!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file]
 //! ```
+//! `--train-tags-in-file` keeps the tags of the training file (made by the
+//! `jackknife_tags` example) and uses the tagger for dev only.
 //! Tags for train and dev come from the tagger (the embedded one unless
 //! `--tagger-model` names another file), or from the gold data with `--gold-tags`.
 //! Prints dev UAS/LAS after each epoch and the epoch chosen.
@@ -44,10 +46,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--out" => out = Some(PathBuf::from(val()?)),
             "--epochs" => cfg.epochs = val()?.parse()?,
             "--seed" => cfg.seed = val()?.parse()?,
+            "--runs" => cfg.runs = val()?.parse()?,
             "--trans-bits" => cfg.trans_bits = val()?.parse()?,
             "--label-bits" => cfg.label_bits = val()?.parse()?,
             "--explore-p" => cfg.explore_p = val()?.parse()?,
             "--gold-tags" => gold_tags = true,
+            "--train-tags-in-file" => cfg.tag_train = false,
             "--tagger-model" => tagger_model = Some(PathBuf::from(val()?)),
             _ => return Err(format!("unknown argument {a}").into()),
         }
@@ -63,7 +67,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         };
         let sha = hex(&Sha256::digest(&bytes));
         let tagger = Tagger::from_bytes(&bytes)?;
-        cfg.note = format!("tags from tagger model sha256 {sha} (not jackknifed)");
+        cfg.note = if cfg.tag_train {
+            format!("tags from tagger model sha256 {sha} (train not jackknifed)")
+        } else {
+            format!("dev tags from tagger model sha256 {sha}; train tags from the training file")
+        };
         cfg.tagger = Some(Arc::new(move |w: &[&str], out: &mut Vec<_>| {
             tagger.tag(w, out)
         }));
