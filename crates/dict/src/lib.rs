@@ -37,6 +37,7 @@ mod diag;
 mod import;
 mod legacy;
 mod lexer;
+mod load;
 mod model;
 mod names;
 mod petrarch;
@@ -48,8 +49,8 @@ pub use binary::{FORMAT_VERSION, MAGIC};
 pub use cameo::read_cameo_tsv;
 pub use compile::{check_dir, compile_dir, compile_with_diagnostics, pluralize};
 pub use diag::{Diagnostic, DictError, Level};
-pub use import::{detect_format, legacy_phrase_tokens, load, load_with_diagnostics};
 pub use lexer::{REGIONS, SECTORS};
+pub use load::{detect_format, legacy_phrase_tokens, load, load_with_diagnostics};
 pub use model::*;
 pub use names::{
     is_capitalised_name, name_tokens, normalize_token, tokenize_name, NameIndex, NameRef, NameRole,
