@@ -277,6 +277,22 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The first conjunct of the phrase containing `t` ("France" in "The
+    /// Philippines and France"), so that a pattern position selects the whole
+    /// compound.
+    pub fn compound_head(&self, t: usize) -> usize {
+        let mut x = self.np_head(t);
+        for _ in 0..self.s.n {
+            match self.s.head[x] {
+                Some(h) if self.s.rel(x) == "conj" && self.s.upos(h) != tocsin_core::Upos::Verb => {
+                    x = self.np_head(h);
+                }
+                _ => break,
+            }
+        }
+        x
+    }
+
     /// The head of the noun phrase containing token `t`: up through the
     /// relations that stay inside a phrase ("the government of Gondor").
     pub fn np_head(&self, t: usize) -> usize {

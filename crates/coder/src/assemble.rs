@@ -230,7 +230,7 @@ impl Coder {
         };
         let emb = self.embedding(s, v, &main);
         let mut sources = match h.src_tok {
-            Some(t) => r.actors(t),
+            Some(t) => r.actors(r.compound_head(t)),
             None => {
                 let slots = if p.source.is_empty() {
                     default_sources(p.kind)
@@ -255,11 +255,13 @@ impl Coder {
         let mut targets = match h.tgt_tok {
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
-            Some(t) => r.actors(t),
+            Some(t) => r.actors(r.compound_head(t)),
             // PETRARCH/TABARI: the target is the first actor of the verb
             // phrase after the verb.
             None if legacy && p.target.is_empty() => {
-                let t = first_actor_after(s, r, v, &sources);
+                // PETRARCH's verb phrase includes complement clauses ("Arnor
+                // believes Dagolath can cope" -> ARN/DAG).
+                let t = first_actor_after(s, r, v, &sources, true);
                 if t.is_empty() {
                     self.fill(s, r, v, &target_slots)
                 } else {
@@ -379,6 +381,15 @@ impl Coder {
     fn fill(&self, s: &Sent<'_>, r: &Resolver<'_>, v: usize, slots: &[Slot]) -> Vec<ActorRef> {
         for slot in slots {
             let heads: Vec<usize> = match slot {
+                // A passive's agent: every `by` phrase, in order (parsers
+                // attach an apposition's head as the agent).
+                Slot::Subj if s.is_passive(v) => {
+                    let mut c: Vec<usize> = s.kids(v, "obl:agent").collect();
+                    c.extend(s.prep_deps(v, "by"));
+                    c.sort_unstable();
+                    c.dedup();
+                    c
+                }
                 Slot::Subj => logical_subj(s, v).into_iter().collect(),
                 Slot::Obj => logical_obj(s, v).into_iter().collect(),
                 Slot::Iobj => s.kid(v, "iobj").into_iter().collect(),
@@ -634,6 +645,7 @@ fn first_actor_after(
     r: &Resolver<'_>,
     v: usize,
     sources: &[ActorRef],
+    cross_clauses: bool,
 ) -> Vec<ActorRef> {
     for m in r.mentions {
         if m.start <= v || !s.dominated_by(m.start, v) {
@@ -643,7 +655,10 @@ fn first_actor_after(
         let mut x = m.start;
         let mut blocked = false;
         while x != v {
-            if x != m.start && s.children[x].iter().any(|&c| s.rel(c).starts_with("nsubj")) {
+            if !cross_clauses
+                && x != m.start
+                && s.children[x].iter().any(|&c| s.rel(c).starts_with("nsubj"))
+            {
                 blocked = true;
                 break;
             }
