@@ -306,9 +306,9 @@ impl Coder {
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
-            // PETRARCH/TABARI pair the members of a compound subject with each
-            // other when the verb has no target ("X and Y agree that ...").
-            if (symmetric || legacy) && sources.len() >= 2 {
+            // PETRARCH/TABARI's `%` pairs the members of a compound with each
+            // other ("X and Y agree that ...").
+            if (symmetric || (legacy && h.compound)) && sources.len() >= 2 {
                 for a in &sources {
                     for b in &sources {
                         if a.cameo() != b.cameo() {

@@ -142,7 +142,14 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
         let mut ids = d.verb_pattern_ids(&s.lemma[v]);
-        if s.lower[v] != s.lemma[v] {
+        // An imported verb form with a block of its own ("MET" beside
+        // "MEET") takes precedence over the lemma's block.
+                if d.format == tocsin_dict::DictFormat::Petrarch
+            && s.lower[v] != s.lemma[v]
+            && d.verb_index.contains_key(&s.lower[v])
+        {
+            ids = d.verb_pattern_ids(&s.lower[v]);
+        } else if s.lower[v] != s.lemma[v] {
             ids.extend(d.verb_pattern_ids(&s.lower[v]));
             ids.sort_unstable();
             ids.dedup();
