@@ -208,3 +208,28 @@ fn odd_input_does_not_panic() {
         let _ = verb_token(&doc, 99, tocsin_core::Span::new(0, 1));
     }
 }
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/seed-article.txt");
+
+#[test]
+fn seed_article_crimea_donbas_and_the_border() {
+    let Ok(text) = std::fs::read_to_string(SEED) else {
+        eprintln!("skipped: {SEED} is absent");
+        return;
+    };
+    let doc = run(&text, true);
+    let g = geo();
+    let at = |verb: &str| {
+        let (s, t) = find_verb(&doc, verb).expect(verb);
+        g.locate_verb(&doc, s, t).expect(verb)
+    };
+    for verb in ["overtaking", "seizing", "huddling"] {
+        let l = at(verb);
+        eprintln!("{verb}: {} {} {} {}", l.name, l.country, l.resolution, l.reason);
+        assert_eq!(l.country, "UKR", "{verb}: {l:?}");
+    }
+    assert_eq!(at("overtaking").name, "Crimea");
+    assert_eq!(at("seizing").name, "Donbas");
+    // Every coded event gets a place.
+    assert!(doc.events.iter().all(|e| e.location.is_some()));
+}
