@@ -352,21 +352,42 @@ impl NameIndex {
         here
     }
 
-    fn lookup_at<S: AsRef<str>, R: AsRef<str>>(
-        &self,
+    fn lookup_at<'s, S: AsRef<str>, R: AsRef<str>>(
+        &'s self,
         norm: &[S],
         raw: &[R],
         at: usize,
         date: Option<Date>,
-    ) -> Option<(usize, Vec<&NameTarget>)> {
-        for (n, targets) in self.matches(norm, at) {
+    ) -> Option<(usize, Vec<&'s NameTarget>)> {
+        let accept = |n: usize, targets: &'_ [NameTarget]| {
             let span = raw.get(at..at + n).unwrap_or(&[]);
-            let ok: Vec<&NameTarget> = targets.iter().filter(|t| t.accepts(span, date)).collect();
-            if !ok.is_empty() {
-                return Some((n, ok));
-            }
+            targets.iter().any(|t| t.accepts(span, date))
+        };
+        let pick = |n: usize, targets: &'s [NameTarget]| {
+            let span = raw.get(at..at + n).unwrap_or(&[]);
+            (
+                n,
+                targets
+                    .iter()
+                    .filter(|t| t.accepts(span, date))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        if self.stems.is_empty() {
+            // Fast path (no allocation until a match): entries are sorted
+            // longest first.
+            let first = norm.get(at)?.as_ref();
+            return self
+                .exact
+                .get(first)?
+                .iter()
+                .filter(|e| rest_matches(&e.rest, norm, at + 1))
+                .find(|e| accept(e.rest.len() + 1, &e.targets))
+                .map(|e| pick(e.rest.len() + 1, &e.targets));
         }
-        None
+        self.matches(norm, at)
+            .find(|(n, targets)| accept(*n, targets))
+            .map(|(n, targets)| pick(n, targets))
     }
 
     /// Every indexed name: `(tokens, targets)`, in no particular order.
