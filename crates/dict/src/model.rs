@@ -764,6 +764,17 @@ impl Dictionaries {
             .or_else(|| rows.into_iter().find(|d| d.from == "*"))
     }
 
+    /// Gives imported dictionaries (which carry no codebook) a CAMEO table,
+    /// e.g. the default one: `imported.with_cameo(defaults.cameo.clone())`.
+    /// A non-empty table is kept.
+    #[must_use]
+    pub fn with_cameo(mut self, table: CameoTable) -> Dictionaries {
+        if self.cameo.is_empty() {
+            self.cameo = table;
+        }
+        self
+    }
+
     /// The actor with this code (first one), e.g. `RUS` or `NATO`.
     #[must_use]
     pub fn actor_by_code(&self, code: &str) -> Option<&Actor> {
