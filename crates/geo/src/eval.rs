@@ -75,6 +75,9 @@ pub struct GeoReport {
     pub accuracy_clean: f64,
     /// Lines that did not parse or whose verb was not found.
     pub skipped: usize,
+    /// Per rule that chose a place (`verb-pp`, `sentence-nearest`...): items
+    /// right and wrong.
+    pub by_rule: std::collections::BTreeMap<String, (usize, usize)>,
     /// Up to `max_misses` wrong items.
     pub misses_sample: Vec<GeoMiss>,
 }
@@ -154,6 +157,20 @@ pub fn eval_locations(
                 hit
             }
         };
+        if let Some(l) = &loc {
+            let rule: String = l
+                .reason
+                .split([':', ' '])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let e = r.by_rule.entry(rule).or_default();
+            if ok {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
         if ok {
             r.correct += 1;
             if recovered {

@@ -302,6 +302,45 @@ fn in_name_of_actor(doc: &Doc, s0: usize, m: &Mention) -> bool {
     rel == "nmod:poss"
 }
 
+/// Nouns for a part of a place: `Liberia's capital`, `Palmyra's countryside`.
+fn is_place_part(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "capital"
+            | "coast"
+            | "countryside"
+            | "outskirts"
+            | "border"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "centre"
+            | "center"
+            | "city"
+            | "province"
+            | "region"
+            | "suburb"
+            | "district"
+            | "neighborhood"
+            | "neighbourhood"
+            | "heartland"
+            | "interior"
+            | "highlands"
+            | "port"
+            | "airport"
+            | "waters"
+            | "territory"
+            | "streets"
+            | "street"
+            | "area"
+            | "village"
+            | "town"
+            | "camp"
+            | "frontier"
+    )
+}
+
 /// Relations that lead into another clause: climbing through them leaves the
 /// event's own clause.
 fn is_clausal(rel: &str) -> bool {
@@ -325,8 +364,13 @@ fn attachment(
     let verb_local = verb_token - s0;
     let h = mention_head(doc, s0, m);
     let own_rel = toks[s0 + h].deprel.as_str();
-    // Possessors and vocatives name actors ("Syria's army").
-    if matches!(own_rel, "nmod:poss" | "vocative" | "csubj") {
+    // Possessors and vocatives name actors ("Syria's army"), except a place's
+    // own parts ("Liberia's capital", "Sri Lanka's west coast").
+    let place_possessor = own_rel == "nmod:poss" && {
+        let up = toks[s0 + h].head as usize;
+        up > 0 && up <= n && is_place_part(doc.lemma(s0 + up - 1))
+    };
+    if matches!(own_rel, "nmod:poss" | "vocative" | "csubj") && !place_possessor {
         return None;
     }
     let mut locative = case_of(doc, s0, s1, h).is_some();

@@ -354,13 +354,68 @@ pub fn find_places(doc: &Doc, gaz: &Gazetteer, extra_countries: &[&str]) -> Vec<
 
 fn is_name_token(doc: &Doc, i: usize, first_in_sentence: bool) -> bool {
     let w = doc.word(i);
+    // "#Idlib": a hashtag names what follows the sign.
+    let w = w.strip_prefix('#').unwrap_or(w);
     if !is_capitalised(w) || breaks_run(w) {
+        return false;
+    }
+    // "on May 1", "in May 2005": the month, not a town.
+    if w == "May" && is_month_context(doc, i) {
         return false;
     }
     let t = doc.tokens()[i];
     let proper = t.upos == Upos::Propn || matches!(t.xpos, Xpos::Nnp | Xpos::Nnps);
     // Sentence-initial capitals say nothing: trust the tagger there.
     proper || (!first_in_sentence && matches!(t.upos, Upos::Adj | Upos::Noun | Upos::X))
+}
+
+fn is_month_context(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens();
+    let num = |j: usize| t.get(j).is_some_and(|x| x.upos == Upos::Num);
+    num(i + 1) || (i > 0 && num(i - 1))
+}
+
+/// Verbs whose object is a place when it is a name (`stormed Mar'e`, `capture
+/// Bayyanoun`).
+fn takes_place_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "capture"
+            | "recapture"
+            | "storm"
+            | "seize"
+            | "enter"
+            | "liberate"
+            | "retake"
+            | "shell"
+            | "bomb"
+            | "attack"
+            | "raid"
+            | "besiege"
+            | "overrun"
+            | "invade"
+            | "occupy"
+            | "reach"
+            | "hit"
+            | "strike"
+            | "target"
+            | "encircle"
+            | "surround"
+            | "control"
+            | "take"
+            | "bombard"
+            | "pound"
+            | "visit"
+            | "evacuate"
+            | "flee"
+            | "leave"
+            | "annex"
+            | "blockade"
+            | "siege"
+            | "secure"
+            | "clear"
+            | "besieged"
+    )
 }
 
 fn recognise_sentence(
@@ -508,12 +563,27 @@ fn unknown_run(
     let sent = &doc.sentences()[s];
     let (s0, s1) = (sent.tokens.start as usize, sent.tokens.end as usize);
     let words: Vec<&str> = run.clone().map(|i| doc.word(i)).collect();
-    if words.iter().any(|w| is_org_word(w)) || (words.len() == 1 && is_acronym(words[0])) {
+    if words
+        .iter()
+        .any(|w| is_org_word(w) || *w == "and" || *w == "&")
+        || (words.len() == 1 && is_acronym(words[0]))
+    {
         return;
     }
-    if !run.clone().any(|i| doc.tokens()[i].upos == Upos::Propn) {
+    // Unknown names are singular proper nouns: not "Kurdish", not "Shi'ites".
+    let toks = doc.tokens();
+    if !run.clone().any(|i| toks[i].upos == Upos::Propn)
+        || (run.len() == 1
+            && (toks[run.start].upos == Upos::Adj || toks[run.start].xpos == Xpos::Nnps))
+    {
         return;
     }
+    // The object of a verb such as "storm" or "capture".
+    let object_of_place_verb = run.clone().any(|i| {
+        let t = toks[i];
+        let h = t.head as usize;
+        t.deprel.as_str() == "obj" && h > 0 && takes_place_object(doc.lemma(s0 + h - 1))
+    });
     // The word before the run, skipping a determiner and direction words.
     let mut p = run.start;
     while p > s0 {
@@ -529,10 +599,9 @@ fn unknown_run(
     let of_place = before.as_deref() == Some("of") && p >= s0 + 2 && is_place_noun(doc.word(p - 2));
     let after = if run.end < s1 { doc.word(run.end) } else { "" };
     let noun_after = is_place_noun(after);
-    if !(locative_before || of_place || noun_after) {
+    if !(locative_before || of_place || noun_after || object_of_place_verb) {
         return;
     }
-    let toks = doc.tokens();
     let container = found.first().and_then(|r| {
         fold_tokens(doc, r.clone(), key);
         gaz.lookup_folded(key).first().copied()

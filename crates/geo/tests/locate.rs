@@ -209,7 +209,10 @@ fn odd_input_does_not_panic() {
     }
 }
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/seed-article.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/examples/seed-article.txt"
+);
 
 #[test]
 fn seed_article_crimea_donbas_and_the_border() {
@@ -225,7 +228,10 @@ fn seed_article_crimea_donbas_and_the_border() {
     };
     for verb in ["overtaking", "seizing", "huddling"] {
         let l = at(verb);
-        eprintln!("{verb}: {} {} {} {}", l.name, l.country, l.resolution, l.reason);
+        eprintln!(
+            "{verb}: {} {} {} {}",
+            l.name, l.country, l.resolution, l.reason
+        );
         assert_eq!(l.country, "UKR", "{verb}: {l:?}");
     }
     assert_eq!(at("overtaking").name, "Crimea");
