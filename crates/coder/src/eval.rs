@@ -269,15 +269,33 @@ pub fn read_tabari(text: &str, options: &str) -> Result<Vec<EvalRecord>, EvalErr
         };
         i += 1;
         let mut body = Vec::new();
+        let mut comment = String::new();
         while i < lines.len()
             && !lines[i].trim_start().starts_with("/*")
             && tabari_header(lines[i]).is_none()
         {
+            // A comment may open on the last text line: "...said./* \n{ A / B / 085 }".
+            if let Some((text, rest)) = lines[i].split_once("/*") {
+                body.push(text.trim());
+                comment.push_str("/*");
+                comment.push_str(rest);
+                comment.push('\n');
+                i += 1;
+                break;
+            }
             body.push(lines[i].trim());
             i += 1;
         }
-        let mut comment = String::new();
-        if i < lines.len() && lines[i].trim_start().starts_with("/*") {
+        if !comment.is_empty() && !comment.contains("*/") {
+            while i < lines.len() {
+                comment.push_str(lines[i]);
+                comment.push('\n');
+                i += 1;
+                if comment.contains("*/") {
+                    break;
+                }
+            }
+        } else if comment.is_empty() && i < lines.len() && lines[i].trim_start().starts_with("/*") {
             while i < lines.len() {
                 comment.push_str(lines[i]);
                 comment.push('\n');
@@ -304,7 +322,7 @@ pub fn read_tabari(text: &str, options: &str) -> Result<Vec<EvalRecord>, EvalErr
             ..EvalRecord::default()
         };
         let mut option_only = false;
-        for line in comment.lines() {
+        for line in comment.lines().flat_map(|l| l.split("\\n")) {
             let line = line.trim().trim_start_matches("\\n").trim_start();
             if line.starts_with('-') {
                 continue; // "-{...}": a coding the suite does not count.

@@ -144,7 +144,7 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
         let mut ids = d.verb_pattern_ids(&s.lemma[v]);
         // An imported verb form with a block of its own ("MET" beside
         // "MEET") takes precedence over the lemma's block.
-                if d.format == tocsin_dict::DictFormat::Petrarch
+        if d.format == tocsin_dict::DictFormat::Petrarch
             && s.lower[v] != s.lemma[v]
             && d.verb_index.contains_key(&s.lower[v])
         {
