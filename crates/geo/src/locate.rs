@@ -90,8 +90,8 @@ impl Geolocator {
         let mut best: Option<(u32, &Mention, &'static str)> = None;
         for m in &in_sentence {
             if let Some((cost, rule)) = attachment(doc, s0, s1, m, verb_token) {
-                // An unknown name is more specific than a known one next to it.
-                let cost = cost * 2 + u32::from(!m.unknown);
+                // The more specific of two places equally attached wins.
+                let cost = cost * 8 + specificity(self.gaz, m);
                 if best.as_ref().map_or(true, |(c, _, _)| cost < *c) {
                     best = Some((cost, m, rule));
                 }
@@ -104,7 +104,9 @@ impl Geolocator {
         let near = in_sentence
             .iter()
             .filter(|m| locative_case(doc, s0, s1, m).is_some() && !in_name_of_actor(doc, s0, m))
-            .min_by_key(|m| distance(m.tokens.clone(), verb_token));
+            .min_by_key(|m| {
+                distance(m.tokens.clone(), verb_token) as u32 + specificity(self.gaz, m)
+            });
         if let Some(m) = near {
             return Some(self.location(doc, places, m, "sentence-nearest"));
         }
@@ -235,6 +237,21 @@ impl Geolocator {
     fn country_location(&self, code: &str, rule: &str) -> Option<Location> {
         let id = self.gaz.country(code)?;
         Some(self.record_location(id, None, code, rule))
+    }
+}
+
+/// How general a mention's place is: 0 for a town or an unknown name, up to 6
+/// for continents and macro-regions.
+fn specificity(gaz: &Gazetteer, m: &Mention) -> u32 {
+    let Some(id) = m.chosen else { return 0 };
+    let p = gaz.place(id);
+    match p.kind {
+        Kind::City => 1,
+        Kind::Admin1 => 2,
+        Kind::Region if p.country.is_empty() => 6,
+        Kind::Region => 2,
+        Kind::Country => 4,
+        Kind::Continent => 6,
     }
 }
 
