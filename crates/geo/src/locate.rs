@@ -277,12 +277,35 @@ fn mention_head(doc: &Doc, s0: usize, m: &Mention) -> usize {
     m.tokens.end - 1 - s0
 }
 
+fn is_direction(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "outside"
+            | "outskirts"
+            | "vicinity"
+            | "west-northwest"
+    )
+}
+
 /// The locative preposition governing token `local` (a case child), if any.
 fn case_of(doc: &Doc, s0: usize, s1: usize, local: usize) -> Option<&'static str> {
     let toks = doc.tokens();
     for (i, &t) in toks.iter().enumerate().take(s1).skip(s0) {
         if t.head as usize == local + 1 && t.deprel.base() == "case" {
             let w = doc.word(i).to_ascii_lowercase();
+            // "north of Baghdad", "south of the capital": the direction makes
+            // the "of" locative.
+            if w == "of" && i > s0 && is_direction(doc.word(i - 1)) {
+                return Some("of");
+            }
             return LOCATIVE.iter().copied().find(|p| *p == w);
         }
     }

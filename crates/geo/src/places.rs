@@ -247,7 +247,6 @@ fn is_org_word(word: &str) -> bool {
             | "Prime"
             | "King"
             | "Prince"
-            | "Sheikh"
             | "Emir"
             | "Commander"
             | "Chief"
@@ -288,6 +287,49 @@ const NOT_PLACES: &[&str] = &[
     "tass",
     "xinhua",
 ];
+
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "President"
+            | "Gen."
+            | "General"
+            | "Col."
+            | "Colonel"
+            | "Lt."
+            | "Capt."
+            | "Sgt."
+            | "Gov."
+            | "Sen."
+            | "Rep."
+            | "Minister"
+            | "Judge"
+            | "Bishop"
+            | "Pope"
+            | "Imam"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Lord"
+            | "Lady"
+            | "Sir"
+            | "Prof."
+            | "Professor"
+            | "Senator"
+            | "Governor"
+            | "Mayor"
+            | "Chancellor"
+    )
+}
 
 /// Nouns before `of` that introduce a place name (`the village of Deefow`).
 fn is_place_noun(word: &str) -> bool {
@@ -555,6 +597,10 @@ fn match_run(
         return;
     }
     for r in found {
+        // "Mrs. Clinton", "President Wagner": a title makes the name a person's.
+        if r.start > s0 && is_title(doc.word(r.start - 1)) {
+            continue;
+        }
         fold_tokens(doc, r.clone(), key);
         let candidates = gaz.lookup_folded(key).to_vec();
         let span = Span::new(toks[r.start].span.start, toks[r.end - 1].span.end);
