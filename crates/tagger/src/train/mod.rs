@@ -569,15 +569,25 @@ pub fn train_with_progress(
     }
     let train_gold = read_conllu(&cfg.train)?;
     let dev = read_conllu(&cfg.dev)?;
-    let classes = class_table(&train_gold)?;
+    let (raw, report) = train_sentences(cfg, &train_gold, dev, progress)?;
+    Ok(finish(&raw, report))
+}
+
+/// Trains on parsed sentences; returns the model tables and the report.
+fn train_sentences(
+    cfg: &TrainConfig,
+    train_gold: &[GoldSentence],
+    dev: Vec<GoldSentence>,
+    progress: &mut dyn FnMut(&EpochScore),
+) -> Result<(RawModel, TrainReport), Error> {
+    let classes = class_table(train_gold)?;
     // The model's word table: lexicon classes of the lemmatizer's lexicons.
     let lexicon: Vec<(u64, u32)> = crate::lemma::lexicon_classes()
         .into_iter()
         .map(|(k, v)| (k, u32::from(v)))
         .collect();
     let lex_index = HashIndex::build(lexicon.iter().copied());
-    let sents = prepare(&train_gold, &classes, &lex_index);
-    drop(train_gold);
+    let sents = prepare(train_gold, &classes, &lex_index);
     let dict_vec = tag_dictionary(&sents, cfg, classes.len());
     let setup = Setup {
         cfg,
@@ -596,15 +606,53 @@ pub fn train_with_progress(
     // Pass 1, epoch chosen on dev.
     let (first, best1) = run_pass(&setup, None, None, &mut report, progress)?;
     if cfg.passes < 2 {
-        let raw = setup.raw(first, None);
-        return Ok(finish(&raw, report));
+        return Ok((setup.raw(first, None), report));
     }
     // Pass 2 on jackknifed first-pass tags.
     let right = setup.jackknife(best1)?;
     let (second, _) = run_pass(&setup, Some(&right), Some(&first), &mut report, progress)?;
     let mut raw = setup.raw(first, Some(second));
     setup.tune_skip(&mut raw, &mut report)?;
-    Ok(finish(&raw, report))
+    Ok((raw, report))
+}
+
+/// Predicted tags for every sentence of `cfg.train`, each from a tagger that
+/// never saw it: sentence `i` is tagged by a tagger trained (as `cfg` says,
+/// epochs chosen on `cfg.dev`) on the sentences whose index differs from `i`
+/// modulo `folds`. A parser trained on these tags sees tags as noisy as the
+/// tagger's output on new text. `progress` is called with each finished fold.
+///
+/// # Errors
+/// As [`train`]; also `folds < 2`.
+pub fn jackknife_tags(
+    cfg: &TrainConfig,
+    folds: usize,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<Vec<(Upos, Xpos)>>, Error> {
+    if folds < 2 {
+        return Err(Error::Config(format!(
+            "expected at least 2 folds, found {folds}"
+        )));
+    }
+    let gold = read_conllu(&cfg.train)?;
+    let dev = read_conllu(&cfg.dev)?;
+    let mut out = vec![Vec::new(); gold.len()];
+    for k in 0..folds {
+        let part: Vec<GoldSentence> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let (raw, _) = train_sentences(cfg, &part, dev.clone(), &mut |_| {})?;
+        let tagger = Tagger::from_model(Model::decode(&raw.encode())?);
+        for (i, s) in gold.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            tagger.tag(&words, &mut out[i]);
+        }
+        progress(k + 1);
+    }
+    Ok(out)
 }
 
 fn finish(raw: &RawModel, mut report: TrainReport) -> (Vec<u8>, TrainReport) {
