@@ -146,6 +146,18 @@ impl Geolocator {
         if let Some(d) = m.direction {
             loc.reason = format!("{rule}: {d} part of {}", loc.name);
         }
+        // "on the Ukraine border": the place stands for its border area.
+        if let Some(sent) = doc.sentences().get(m.sentence) {
+            let s0 = sent.tokens.start as usize;
+            let h = mention_head(doc, s0, m);
+            let up = doc.tokens()[s0 + h].head as usize;
+            if up > 0 && s0 + up - 1 < sent.tokens.end as usize {
+                let w = doc.lemma(s0 + up - 1);
+                if matches!(w, "border" | "frontier" | "boundary" | "borderland") {
+                    loc.reason = format!("{rule}: the {} {w}", loc.name);
+                }
+            }
+        }
         if !m.why.is_empty() {
             loc.reason = format!("{} ({})", loc.reason, m.why);
         }
@@ -305,6 +317,10 @@ fn case_of(doc: &Doc, s0: usize, s1: usize, local: usize) -> Option<&'static str
             // the "of" locative.
             if w == "of" && i > s0 && is_direction(doc.word(i - 1)) {
                 return Some("of");
+            }
+            // "along with the U.S.": company, not a place.
+            if w == "along" && doc.word(i + 1).eq_ignore_ascii_case("with") {
+                return None;
             }
             return LOCATIVE.iter().copied().find(|p| *p == w);
         }
