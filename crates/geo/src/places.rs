@@ -123,6 +123,13 @@ fn is_connector(word: &str) -> bool {
             | "bin"
             | "ibn"
             | "&"
+            | "au"
+            | "aux"
+            | "en"
+            | "sur"
+            | "di"
+            | "dos"
+            | "das"
     )
 }
 
@@ -559,7 +566,8 @@ fn match_run(
                 continue;
             }
             fold_tokens(doc, a..b, key);
-            let ids = if NOT_PLACES.contains(&key.as_str()) {
+            // One short word ("Al", "El") alone is a particle, not a place.
+            let ids = if NOT_PLACES.contains(&key.as_str()) || (b == a + 1 && key.len() < 3) {
                 &[]
             } else {
                 gaz.lookup_folded(key)
