@@ -89,11 +89,15 @@ fn suffix(w: &str) -> &str {
     }
 }
 
-/// The tag id features use: XPOS and UPOS together (they disagree usefully, e.g.
-/// `VBZ`+`AUX` for "is" as copula against `VBZ`+`VERB`).
+/// The tag id features use: XPOS (Penn tags are finer than UPOS for English),
+/// UPOS only when XPOS is missing. (XPOS x UPOS pairs scored the same on dev.)
 #[must_use]
 pub(crate) fn tag_id(upos: Upos, xpos: Xpos) -> u16 {
-    (xpos as u16) * 32 + upos as u16
+    if xpos == Xpos::None {
+        64 + upos as u16
+    } else {
+        xpos as u16
+    }
 }
 
 const ROOT_WORD: u64 = 0x5eed_0000_0000_0001;

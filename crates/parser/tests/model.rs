@@ -129,3 +129,22 @@ fn accuracy_floor_on_ewt_dev_with_gold_tags() {
     );
     assert!(score.uas() > 86.0 && score.las() > 84.0, "{score:?}");
 }
+
+#[test]
+fn accuracy_floor_on_ewt_dev_with_predicted_tags() {
+    if !std::path::Path::new(EWT_DEV).exists() {
+        eprintln!("skipping: {EWT_DEV} not found (../shared is absent)");
+        return;
+    }
+    let sents = read_conllu(std::path::Path::new(EWT_DEV)).unwrap();
+    let tagger = tocsin_tagger::Tagger::embedded().expect("embedded tagger loads");
+    let tag = move |w: &[&str], out: &mut Vec<(Upos, Xpos)>| tagger.tag(w, out);
+    let score = evaluate(&parser(), &sents, Some(&tag));
+    eprintln!(
+        "EWT dev, predicted tags ({:.2}): UAS {:.2} LAS {:.2}",
+        score.tag_accuracy(),
+        score.uas(),
+        score.las()
+    );
+    assert!(score.uas() > 83.0 && score.las() > 79.0, "{score:?}");
+}
