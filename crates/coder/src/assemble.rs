@@ -261,7 +261,16 @@ impl Coder {
             None if legacy && p.target.is_empty() => {
                 // PETRARCH's verb phrase includes complement clauses ("Arnor
                 // believes Dagolath can cope" -> ARN/DAG).
-                let t = first_actor_after(s, r, v, &sources, true);
+                // A passive's target is its subject ("Eriador was opposed by
+                // Osgiliath"), else the first actor after the verb.
+                let mut t = if s.is_passive(v) {
+                    self.fill(s, r, v, &[Slot::Obj])
+                } else {
+                    Vec::new()
+                };
+                if t.is_empty() {
+                    t = first_actor_after(s, r, v, &sources, true);
+                }
                 if t.is_empty() {
                     self.fill(s, r, v, &target_slots)
                 } else {
@@ -390,7 +399,21 @@ impl Coder {
                     c.dedup();
                     c
                 }
-                Slot::Subj => logical_subj(s, v).into_iter().collect(),
+                Slot::Subj => {
+                    let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
+                    // "Ethiopia indicated it would act": a pronoun subject of a
+                    // complement clause is the subject of the verb above.
+                    if let Some(&x) = c.first() {
+                        if s.upos(x) == Upos::Pron
+                            && matches!(s.rel(v), "ccomp" | "xcomp" | "advcl" | "conj")
+                        {
+                            if let Some(h) = s.head[v] {
+                                c.extend(logical_subj(s, h));
+                            }
+                        }
+                    }
+                    c
+                }
                 Slot::Obj => logical_obj(s, v).into_iter().collect(),
                 Slot::Iobj => s.kid(v, "iobj").into_iter().collect(),
                 Slot::Prep(p) => {
