@@ -24,6 +24,14 @@ fn main() {
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
         .take(limit)
         .collect();
+    let t = Instant::now();
+    if tocsin_geo::Gazetteer::embedded().is_err() {
+        return eprintln!("the gazetteer does not load");
+    }
+    println!(
+        "gazetteer decoded and indexed in {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let Ok(dicts) = tocsin_dict::Dictionaries::from_bytes(tocsin_data::DICTIONARIES) else {
         return eprintln!("dictionaries do not load");
     };
