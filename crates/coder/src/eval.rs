@@ -286,16 +286,10 @@ pub fn read_tabari(text: &str, options: &str) -> Result<Vec<EvalRecord>, EvalErr
             body.push(lines[i].trim());
             i += 1;
         }
-        if !comment.is_empty() && !comment.contains("*/") {
-            while i < lines.len() {
-                comment.push_str(lines[i]);
-                comment.push('\n');
-                i += 1;
-                if comment.contains("*/") {
-                    break;
-                }
-            }
-        } else if comment.is_empty() && i < lines.len() && lines[i].trim_start().starts_with("/*") {
+        let open_inline = !comment.is_empty() && !comment.contains("*/");
+        let open_next =
+            comment.is_empty() && i < lines.len() && lines[i].trim_start().starts_with("/*");
+        if open_inline || open_next {
             while i < lines.len() {
                 comment.push_str(lines[i]);
                 comment.push('\n');
