@@ -18,5 +18,8 @@ fn tagger_model_sha256_matches_manifest() {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    assert_eq!(got, want, "crates/data/models/tagger.bin.gz differs from MANIFEST.md");
+    assert_eq!(
+        got, want,
+        "crates/data/models/tagger.bin.gz differs from MANIFEST.md"
+    );
 }
