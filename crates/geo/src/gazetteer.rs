@@ -82,6 +82,9 @@ pub struct Gazetteer {
     /// of their records in `ids`.
     index: Vec<IndexEntry>,
     ids: Vec<PlaceId>,
+    /// Where the keys starting with each two-byte prefix begin in `index`
+    /// (65,537 entries), so a lookup bisects a few dozen keys at most.
+    buckets: Vec<u32>,
     /// (key offset, key length, record) while loading; emptied by `finish`.
     pending: Vec<(u32, u32, PlaceId)>,
     by_iso3: HashMap<Box<str>, PlaceId>,
@@ -139,6 +142,7 @@ impl Gazetteer {
             keys: String::new(),
             index: Vec::new(),
             ids: Vec::new(),
+            buckets: Vec::new(),
             pending: Vec::new(),
             by_iso3: HashMap::new(),
             admin1: HashMap::new(),
@@ -207,6 +211,19 @@ impl Gazetteer {
         }
         self.index.shrink_to_fit();
         self.ids.shrink_to_fit();
+        let mut buckets = vec![0u32; 65_537];
+        let mut next = 0usize;
+        for (i, e) in self.index.iter().enumerate() {
+            let code = prefix_code(&self.keys[e.off as usize..(e.off + e.len) as usize]);
+            while next <= code {
+                buckets[next] = i as u32;
+                next += 1;
+            }
+        }
+        for b in buckets.iter_mut().skip(next) {
+            *b = self.index.len() as u32;
+        }
+        self.buckets = buckets;
     }
 
     fn load_row(
@@ -395,12 +412,17 @@ impl Gazetteer {
     pub fn lookup_folded(&self, key: &str) -> &[PlaceId] {
         let k = key.strip_prefix("the ").unwrap_or(key);
         let keys = &self.keys;
-        match self
-            .index
-            .binary_search_by(|e| keys[e.off as usize..(e.off + e.len) as usize].cmp(k))
-        {
+        let code = prefix_code(k);
+        let (lo, hi) = match (self.buckets.get(code), self.buckets.get(code + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, self.index.len()),
+        };
+        let Some(slice) = self.index.get(lo..hi) else {
+            return &[];
+        };
+        match slice.binary_search_by(|e| keys[e.off as usize..(e.off + e.len) as usize].cmp(k)) {
             Ok(i) => {
-                let e = self.index[i];
+                let e = slice[i];
                 &self.ids[e.first as usize..(e.first + e.count) as usize]
             }
             Err(_) => &[],
@@ -500,6 +522,14 @@ impl Gazetteer {
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// The first two bytes of a key as a number (a missing byte counts as 0), which
+/// orders keys the way their bytes do.
+fn prefix_code(k: &str) -> usize {
+    let b = k.as_bytes();
+    (usize::from(b.first().copied().unwrap_or(0)) << 8)
+        | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 /// Great-circle distance in kilometres.
