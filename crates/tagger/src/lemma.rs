@@ -193,6 +193,26 @@ impl Lemmatizer {
             out.push_str(l);
             return;
         }
+        if xpos == Xpos::Add {
+            // E-mail and web addresses are their own lemma, case and all.
+            out.push_str(word);
+            return;
+        }
+        if matches!(xpos, Xpos::Nns | Xpos::Nnps) {
+            if let Some(stem) = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+                .filter(|s| !s.is_empty())
+            {
+                // "CD's" -> "CD", "video's" -> "video": an apostrophe plural.
+                if stem.bytes().any(|b| b.is_ascii_uppercase()) {
+                    out.push_str(stem);
+                } else {
+                    lowercase_into(stem, out);
+                }
+                return;
+            }
+        }
         if xpos == Xpos::Cd && is_grouped_number(word) {
             // EWT writes "200,000" as lemma "200000".
             out.extend(word.chars().filter(|&c| c != ','));
@@ -215,6 +235,10 @@ impl Lemmatizer {
         }
         if matches!(xpos, Xpos::Nnp | Xpos::Nnps) {
             recase(word, out);
+            if xpos == Xpos::Nnps && word.chars().next().is_some_and(char::is_lowercase) {
+                // EWT capitalizes plural proper nouns written in lowercase ("koreans").
+                capitalize(out);
+            }
         }
     }
 
@@ -283,6 +307,14 @@ fn recase(word: &str, lemma: &mut String) {
     *lemma = s;
 }
 
+/// Uppercases the first character of `s`.
+fn capitalize(s: &mut String) {
+    if let Some(c) = s.chars().next() {
+        let up: String = c.to_uppercase().collect();
+        s.replace_range(..c.len_utf8(), &up);
+    }
+}
+
 /// Is `base + add` in `lex`? (No allocation for words up to 64 bytes.)
 fn known(lex: &WordSet, base: &str, add: &str) -> bool {
     let mut buf = [0u8; 64];
@@ -318,8 +350,12 @@ fn plural(w: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
     if w.ends_with("men") && n > 3 {
         return Some((n - 2, "an"));
     }
-    if n < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+    if n < 3 || !w.ends_with('s') || w.ends_with("ss") {
         return None;
+    }
+    if w.ends_with("us") || w.ends_with("is") {
+        // "gurus" -> "guru", but "status", "analysis" stay.
+        return (known(lex, &w[..n - 1], "") && !known(lex, w, "")).then_some((n - 1, ""));
     }
     if w.ends_with("ies") && n > 4 {
         if known(lex, &w[..n - 1], "") {

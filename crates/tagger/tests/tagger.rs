@@ -175,5 +175,5 @@ fn accuracy_floors_on_ewt_test() {
     // Floors a little below what the committed model reaches (see MANIFEST.md).
     assert!(acc.upos >= 95.2, "UPOS {:.2}", acc.upos);
     assert!(acc.xpos >= 94.7, "XPOS {:.2}", acc.xpos);
-    assert!(acc.lemma >= 96.8, "lemma {:.2}", acc.lemma);
+    assert!(acc.lemma >= 96.9, "lemma {:.2}", acc.lemma);
 }
