@@ -14,6 +14,7 @@ use tocsin_core::{Date, Doc, Stage};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut explain = false;
+    let mut no_dyad = false;
     let mut date = None;
     let mut dicts_dir = None;
     let mut file = None;
@@ -24,6 +25,7 @@ fn main() {
     while i < args.len() {
         match args[i].as_str() {
             "--explain" => explain = true,
+            "--no-dyad" => no_dyad = true,
             "--date" => {
                 i += 1;
                 date = args.get(i).and_then(|d| Date::parse(d));
@@ -74,7 +76,13 @@ fn main() {
         }
         Some(f) => text = std::fs::read_to_string(f).expect("read file"),
     }
-    let coder = Coder::new(Arc::new(dicts), CoderOptions::default());
+    let coder = Coder::new(
+        Arc::new(dicts),
+        CoderOptions {
+            require_dyad: !no_dyad,
+            ..CoderOptions::default()
+        },
+    );
     let stages: Vec<Box<dyn Stage>> = vec![
         Box::new(tocsin_text::Segmenter::new()),
         Box::new(tocsin_tagger::Tagger::embedded().expect("tagger model")),

@@ -401,6 +401,11 @@ impl Coder {
                 }
                 Slot::Subj => {
                     let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
+                    // "the official news agency WFNA said": parsers make the
+                    // name the subject of a relative clause on the agency.
+                    if matches!(s.rel(v), "acl:relcl" | "acl") {
+                        c.extend(s.head[v]);
+                    }
                     // "Ethiopia indicated it would act": a pronoun subject of a
                     // complement clause is the subject of the verb above.
                     if let Some(&x) = c.first() {
