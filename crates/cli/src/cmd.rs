@@ -121,6 +121,16 @@ pub enum EvalCommand {
         #[arg(long, default_value_t = 20)]
         failures: usize,
     },
+    /// Event locations against the event-location dev set (JSONL).
+    Geo {
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// How many wrong items to list.
+        #[arg(long, default_value_t = 20)]
+        misses: usize,
+    },
     /// CASE 2021 task 2 snippets: does the main event map to the labelled
     /// ACLED-style type?
     Case2021 {
@@ -152,8 +162,8 @@ pub struct BenchArgs {
     /// Threads for the all-threads figure (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Last stage to run: segment, tag, parse, code.
-    #[arg(long, default_value = "code")]
+    /// Last stage to run: segment, tag, parse, code, geo.
+    #[arg(long, default_value = "geo")]
     pub until: String,
     /// Runs per measurement; the median is reported.
     #[arg(long, default_value_t = 3)]
@@ -213,7 +223,7 @@ fn threads(n: Option<usize>) -> usize {
 }
 
 pub fn demo(a: &DemoArgs) -> Result<()> {
-    let pipeline = tocsin::build(&Setup::new(Until::Code))?;
+    let pipeline = tocsin::build(&Setup::new(Until::Geo))?;
     let mut w = pipeline.worker();
     let meta = DocMeta {
         id: "example".into(),
@@ -252,7 +262,7 @@ pub fn code(a: &CodeArgs) -> Result<()> {
         ),
         None => None,
     };
-    let pipeline = tocsin::build(&a.dict.setup(Until::Code)?)?;
+    let pipeline = tocsin::build(&a.dict.setup(Until::Geo)?)?;
     let sources = input::expand(&a.inputs).map_err(|e| anyhow::anyhow!("{e}"))?;
     let format = match a.format {
         OutFormat::Json => Format::Json,
@@ -430,6 +440,24 @@ pub fn eval(e: EvalCommand) -> Result<()> {
             let r = suites::run_records(&recs, dicts)?;
             print_suite("TABARI Validate.text", &r, json, failures)
         }
+        EvalCommand::Geo { gold, json, misses } => {
+            let jsonl = std::fs::read_to_string(&gold)
+                .with_context(|| format!("reading {}", gold.display()))?;
+            let nlp = tocsin::build(&Setup::new(Until::Parse))?;
+            let geo =
+                tocsin::tocsin_geo::Geolocator::embedded().context("loading the gazetteer")?;
+            let r = tocsin::geo_eval::eval_geo(&jsonl, &nlp, &geo, misses);
+            if json {
+                let mut v = serde_json::to_value(&r)?;
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("misses_sample");
+                }
+                println!("{v}");
+            } else {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            }
+            Ok(())
+        }
         EvalCommand::Case2021 {
             gold,
             no_require_dyad,
@@ -592,4 +620,13 @@ pub fn train(t: TrainCommand) -> Result<()> {
         TrainCommand::Tagger(a) => tocsin::train_tagger(&a.train, &a.dev, &a.out, a.epochs, a.seed),
         TrainCommand::Parser(a) => tocsin::train_parser(&a.train, &a.dev, &a.out, a.epochs, a.seed),
     }
+}
+
+pub fn geo(text: &str) -> Result<()> {
+    let nlp = tocsin::build(&Setup::new(Until::Parse))?;
+    let geo = tocsin::tocsin_geo::Geolocator::embedded().context("loading the gazetteer")?;
+    let mut w = nlp.worker();
+    let doc = w.process(text, DocMeta::default());
+    print!("{}", tocsin::tocsin_geo::describe(doc, &geo));
+    Ok(())
 }

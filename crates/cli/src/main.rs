@@ -29,6 +29,11 @@ enum Command {
         /// Text file (`-` for stdin).
         input: PathBuf,
     },
+    /// Find the places in a text and show how each was resolved.
+    Geo {
+        /// The text to read.
+        text: String,
+    },
     /// Evaluate against gold data.
     #[command(subcommand)]
     Eval(cmd::EvalCommand),
@@ -48,6 +53,7 @@ fn main() {
         Command::Demo(a) => cmd::demo(&a),
         Command::Code(a) => cmd::code(&a),
         Command::Parse { input } => cmd::parse(&input),
+        Command::Geo { text } => cmd::geo(&text),
         Command::Eval(e) => cmd::eval(e),
         Command::Bench(a) => cmd::bench(&a),
         Command::Dict(d) => cmd::dict(d),

@@ -13,7 +13,12 @@ fn tocsin(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("spawn tocsin");
     if let Some(s) = stdin {
-        child.stdin.take().expect("stdin").write_all(s.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(s.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("wait")
@@ -49,8 +54,14 @@ fn demo_codes_the_bundled_article() {
         assert!(!ev["recipient"].is_null(), "require_dyad is the default");
         assert!(ev["data_version"].is_string());
     }
-    let codes: Vec<&str> = lines.iter().filter_map(|e| e["cameo"]["code"].as_str()).collect();
-    assert!(codes.contains(&"154"), "the troop build-up is coded: {codes:?}");
+    let codes: Vec<&str> = lines
+        .iter()
+        .filter_map(|e| e["cameo"]["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"154"),
+        "the troop build-up is coded: {codes:?}"
+    );
 }
 
 #[test]
@@ -58,7 +69,10 @@ fn a_missing_input_is_named() {
     let out = tocsin(&["code", "/nonexistent/story.txt"], None);
     assert!(!out.status.success());
     let e = text(&out.stderr);
-    assert!(e.contains("/nonexistent/story.txt: no such file or directory"), "{e}");
+    assert!(
+        e.contains("/nonexistent/story.txt: no such file or directory"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -80,26 +94,43 @@ fn a_bad_jsonl_line_is_reported_and_skipped() {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["doc_id"].as_str().map(str::to_string))
         .collect();
-    assert!(ids.iter().any(|i| i == "a") && ids.iter().any(|i| i == "d"), "{ids:?}");
+    assert!(
+        ids.iter().any(|i| i == "a") && ids.iter().any(|i| i == "d"),
+        "{ids:?}"
+    );
 }
 
 #[test]
 fn a_bad_date_flag_is_named() {
     let out = tocsin(&["code", "-", "--date", "yesterday"], Some("Text."));
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("--date: expected YYYY-MM-DD"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--date: expected YYYY-MM-DD"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn stdin_text_and_tsv_output() {
     let out = tocsin(
-        &["code", "-", "--format", "tsv", "--date", "2021-12-06", "--quiet"],
+        &[
+            "code",
+            "-",
+            "--format",
+            "tsv",
+            "--date",
+            "2021-12-06",
+            "--quiet",
+        ],
         Some("Russian troops attacked Ukrainian soldiers near Donetsk."),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     let mut lines = s.lines();
-    assert!(lines.next().is_some_and(|h| h.starts_with("id\tdate\tyear")));
+    assert!(lines
+        .next()
+        .is_some_and(|h| h.starts_with("id\tdate\tyear")));
     for l in lines {
         assert_eq!(l.split('\t').count(), 26, "{l}");
     }
@@ -109,8 +140,11 @@ fn stdin_text_and_tsv_output() {
 fn a_malformed_dictionary_line_is_located() {
     let dir = std::env::temp_dir().join(format!("tocsin-dict-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp dir");
-    std::fs::write(dir.join("countries.txt"), "# test\ncountry RUS | Russia\ncountry | nothing\n")
-        .expect("write");
+    std::fs::write(
+        dir.join("countries.txt"),
+        "# test\ncountry RUS | Russia\ncountry | nothing\n",
+    )
+    .expect("write");
     let out = tocsin(&["dict", "check", dir.to_str().expect("utf-8")], None);
     assert!(!out.status.success());
     let s = text(&out.stdout) + &text(&out.stderr);

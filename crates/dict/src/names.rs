@@ -154,20 +154,37 @@ pub struct NameTarget {
 
 impl NameTarget {
     /// Whether this target applies to raw (un-normalized) tokens on `date`:
-    /// the date is in range and, for cased names, every alphabetic token
-    /// longer than 3 letters starts with an uppercase letter.
+    /// the date is in range and, for cased names, the text is capitalised as a
+    /// name is: at least one word starts with an uppercase letter, and every
+    /// other alphabetic word is a lowercase particle of names (`of`, `al`,
+    /// `de`...). So "us" never matches `US`, "who" never matches `WHO`, and
+    /// "car bomb" never matches `CAR`, while "al-Qaeda" and "Bank of England"
+    /// match.
     #[must_use]
     pub fn accepts<S: AsRef<str>>(&self, raw: &[S], date: Option<Date>) -> bool {
-        self.dates.contains(date)
-            && (!self.cased || raw.iter().all(|t| capitalised_token(t.as_ref())))
+        self.dates.contains(date) && (!self.cased || cased_text(raw))
     }
 }
 
-fn capitalised_token(t: &str) -> bool {
-    match t.chars().find(|c| c.is_alphabetic()) {
-        Some(c) => c.is_uppercase() || t.chars().count() <= 3,
-        None => true,
+/// Lowercase words that may sit inside a capitalised name.
+const NAME_PARTICLES: &[&str] = &[
+    "a", "abu", "ad", "al", "an", "and", "as", "at", "ben", "bin", "by", "da", "de", "del",
+    "della", "der", "des", "di", "do", "dos", "du", "e", "el", "en", "et", "for", "ibn", "in",
+    "la", "le", "les", "of", "on", "the", "to", "und", "van", "von", "y", "ul", "ur",
+];
+
+fn cased_text<S: AsRef<str>>(raw: &[S]) -> bool {
+    let mut any_capital = false;
+    for t in raw {
+        let t = t.as_ref();
+        match t.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_uppercase() => any_capital = true,
+            Some(_) if NAME_PARTICLES.contains(&t) => {}
+            Some(_) => return false,
+            None => {}
+        }
     }
+    any_capital
 }
 
 /// One token of an indexed name.
@@ -437,6 +454,18 @@ mod tests {
         assert_eq!(normalize_token("\u{2019}S"), "'s");
         assert_eq!(normalize_token("Côte"), "cote");
         assert_eq!(normalize_token("ΑΘΗΝΑ"), "αθηνα");
+    }
+
+    #[test]
+    fn cased_names_need_capitalised_text() {
+        assert!(!cased_text(&["us"]));
+        assert!(!cased_text(&["who"]));
+        assert!(!cased_text(&["car"]));
+        assert!(cased_text(&["US"]));
+        assert!(cased_text(&["al", "-", "Qaeda"]));
+        assert!(cased_text(&["Bank", "of", "England"]));
+        assert!(!cased_text(&["of"]));
+        assert!(cased_text(&["RUSSIA"]));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub enum Until {
     Parse,
     /// + events.
     Code,
+    /// + event locations.
+    Geo,
 }
 
 impl std::str::FromStr for Until {

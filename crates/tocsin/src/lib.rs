@@ -1,7 +1,7 @@
 //! tocsin: raw news text to auditable political event data.
 //!
 //! This facade is where library users start. It assembles the stages (segment,
-//! tag + lemmatize, parse, code) into a [`Pipeline`] that is built once and
+//! tag + lemmatize, parse, code, locate) into a [`Pipeline`] that is built once and
 //! shared by threads, each of which runs a [`Worker`].
 //!
 //! ```no_run
@@ -18,6 +18,7 @@ mod batch;
 pub mod case2021;
 mod defaults;
 pub mod eval_ud;
+pub mod geo_eval;
 mod pipeline;
 pub mod render;
 pub mod suites;
@@ -34,7 +35,9 @@ pub use tools::{
     check_dictionaries, compile_dictionaries, dictionary_stats, eval_ud_report, eval_ud_text,
     train_parser, train_tagger,
 };
-pub use {tocsin_coder, tocsin_core, tocsin_dict, tocsin_parser, tocsin_tagger, tocsin_text};
+pub use {
+    tocsin_coder, tocsin_core, tocsin_dict, tocsin_geo, tocsin_parser, tocsin_tagger, tocsin_text,
+};
 
 /// The bundled example article (our own text) and the date it is set on.
 pub use tocsin_data::{EXAMPLE_ARTICLE, EXAMPLE_DATE};

@@ -6,7 +6,10 @@
 use tocsin::tocsin_core::{Date, DocMeta, Event};
 use tocsin::{build, Setup, Until};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/seed-article.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/examples/seed-article.txt"
+);
 
 struct Expect {
     what: &'static str,
@@ -30,7 +33,11 @@ fn seed_article_yields_the_reference_events() {
     };
     let p = build(&Setup::new(Until::Code)).expect("default pipeline");
     let mut w = p.worker();
-    let meta = DocMeta { id: "seed".into(), date: Date::parse("2021-12-29"), ..DocMeta::default() };
+    let meta = DocMeta {
+        id: "seed".into(),
+        date: Date::parse("2021-12-29"),
+        ..DocMeta::default()
+    };
     let doc = w.process(&text, meta);
     let expectations = [
         Expect {
@@ -62,14 +69,20 @@ fn seed_article_yields_the_reference_events() {
         Expect {
             what: "EUR -> RUS 13x THREATEN (sanctions)",
             holds: |e| {
-                src(e) == "EUR" && tgt(e) == "RUS" && e.cameo.root == "13" && e.plover.event == "THREATEN"
+                src(e) == "EUR"
+                    && tgt(e) == "RUS"
+                    && e.cameo.root == "13"
+                    && e.plover.event == "THREATEN"
             },
             asserted: true,
         },
         Expect {
             what: "RUS -> UKR 19x occupy territory, 14,000 casualties",
             holds: |e| {
-                src(e) == "RUS" && tgt(e) == "UKR" && e.cameo.root == "19" && e.size.dead == Some(14_000)
+                src(e) == "RUS"
+                    && tgt(e) == "UKR"
+                    && e.cameo.root == "19"
+                    && e.size.dead == Some(14_000)
             },
             asserted: false, // FIXME(#5): "Russia's attempt at overtaking the Crimean Peninsula"
         },
@@ -79,7 +92,9 @@ fn seed_article_yields_the_reference_events() {
                 src(e) == "RUS"
                     && e.actor.sectors.iter().any(|s| s == "MIL")
                     && tgt(e) == "UKR"
-                    && e.recipient.as_ref().is_some_and(|r| r.sectors.iter().any(|s| s == "MIL"))
+                    && e.recipient
+                        .as_ref()
+                        .is_some_and(|r| r.sectors.iter().any(|s| s == "MIL"))
                     && e.cameo.root == "19"
             },
             asserted: true,
@@ -106,8 +121,14 @@ fn seed_article_yields_the_reference_events() {
     }
     // The refusal must never come out as the positive AID event.
     assert!(
-        !doc.events.iter().any(|e| src(e) == "USA" && tgt(e) == "UKR" && e.cameo.root == "07"),
+        !doc.events
+            .iter()
+            .any(|e| src(e) == "USA" && tgt(e) == "UKR" && e.cameo.root == "07"),
         "the negated aid was coded as aid"
     );
-    assert!(failed.is_empty(), "missing reference events: {failed:?}\nall events: {:#?}", doc.events);
+    assert!(
+        failed.is_empty(),
+        "missing reference events: {failed:?}\nall events: {:#?}",
+        doc.events
+    );
 }
