@@ -11,6 +11,13 @@
 //! 4. `dateline`: the place of the story's dateline;
 //! 5. `target-country` / `actor-country`: the country of the event's target (or
 //!    of its source), at the country's capital.
+//!
+//! Verbs of saying (`said`, `reported`, `claimed`) take only rule 1 and then the
+//! dateline: a place elsewhere in the sentence is the reported event's, not the
+//! statement's. Subjects and possessors are actors (`Moscow said`, `Syria's
+//! army`), except a place's own parts (`Liberia's capital`). A name the gazetteer
+//! does not know but that stands in a locative phrase (`the village of Deefow`)
+//! is kept by name, at the coordinates of the place it lies in.
 
 use crate::gazetteer::{Gazetteer, Kind, PlaceId};
 use crate::places::{find_places, Mention, LOCATIVE};
@@ -88,8 +95,15 @@ impl Geolocator {
             .collect();
         // Rules 1 and 2: walk from each place up the tree.
         let mut best: Option<(u32, &Mention, &'static str)> = None;
+        // A statement happens where the text says it was made ("told reporters
+        // in Kabul"); a place elsewhere in the sentence is the reported event's.
+        let speech = is_speech(doc.lemma(verb_token))
+            || is_speech(&doc.word(verb_token).to_ascii_lowercase());
         for m in &in_sentence {
             if let Some((cost, rule)) = attachment(doc, s0, s1, m, verb_token) {
+                if speech && rule != "verb-pp" {
+                    continue;
+                }
                 // The more specific of two places equally attached wins.
                 let cost = cost * 8 + specificity(self.gaz, m);
                 if best.as_ref().map_or(true, |(c, _, _)| cost < *c) {
@@ -99,6 +113,9 @@ impl Geolocator {
         }
         if let Some((_, m, rule)) = best {
             return Some(self.location(doc, places, m, rule));
+        }
+        if speech {
+            return self.dateline_location(doc, places);
         }
         // Rule 3: the nearest place in a locative phrase.
         let near = in_sentence
@@ -356,6 +373,43 @@ fn in_name_of_actor(doc: &Doc, s0: usize, m: &Mention) -> bool {
     let h = mention_head(doc, s0, m);
     let rel = doc.tokens()[s0 + h].deprel.as_str();
     rel == "nmod:poss"
+}
+
+/// Verbs of saying: their place is only the one attached to them.
+fn is_speech(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say"
+            | "said"
+            | "report"
+            | "reported"
+            | "announce"
+            | "announced"
+            | "add"
+            | "added"
+            | "confirm"
+            | "tell"
+            | "told"
+            | "claim"
+            | "state"
+            | "call"
+            | "warn"
+            | "deny"
+            | "insist"
+            | "accuse"
+            | "allege"
+            | "comment"
+            | "declare"
+            | "note"
+            | "explain"
+            | "stress"
+            | "quote"
+            | "cite"
+            | "believe"
+            | "think"
+            | "expect"
+            | "urge"
+    )
 }
 
 /// Nouns for a part of a place: `Liberia's capital`, `Palmyra's countryside`.
