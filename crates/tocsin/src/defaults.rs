@@ -131,6 +131,11 @@ pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
             setup.coder.clone(),
         )));
     }
+    if setup.until >= Until::Geo {
+        stages.push(Arc::new(
+            tocsin_geo::Geolocator::embedded().map_err(|e| load_err("the gazetteer", e))?,
+        ));
+    }
     Pipeline::new(stages)
 }
 
