@@ -150,7 +150,9 @@ impl Coder {
             // is an explicit "no event".
             let Some(best) = hs.iter().find(|h| {
                 let c = main_code(&h.pat.code);
-                c == "---" || c.bytes().any(|b| b.is_ascii_digit())
+                c == "---"
+                    || (c.bytes().any(|b| b.is_ascii_digit())
+                        && c.bytes().all(|b| b.is_ascii_alphanumeric()))
             }) else {
                 continue;
             };
@@ -240,6 +242,12 @@ impl Coder {
                 self.fill(s, r, v, &slots)
             }
         };
+        // TABARI (no parse): with no subject, the nearest actor before the verb.
+        if sources.is_empty() && d.format == DictFormat::Tabari && h.src_tok.is_none() {
+            if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= v) {
+                sources = r.actors(r.compound_head(m.start));
+            }
+        }
         // "The EU called for talks with Russia": an embedded event noun takes
         // the subject of the verb that embeds it.
         if sources.is_empty() && p.kind == PatternKind::Noun {

@@ -134,7 +134,15 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
 pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'d>> {
     let mut out = Vec::new();
     let up = s.upos(v);
+    // TABARI reads no parts of speech: any content word may be a verb form
+    // ("was in accord with", misspelled "actxd").
+    let tabari = d.format == tocsin_dict::DictFormat::Tabari
+        && matches!(
+            up,
+            Upos::Noun | Upos::Adj | Upos::Adv | Upos::X | Upos::Propn
+        );
     let verbish = matches!(up, Upos::Verb | Upos::Aux)
+        || tabari
         || (up == Upos::X && s.xpos(v) == Xpos::None)
         || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
     let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
