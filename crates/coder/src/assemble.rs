@@ -116,7 +116,8 @@ impl Coder {
                 );
             }
         }
-        if s.is_question() && !self.options.code_questions {
+        // PETRARCH/TABARI code questions; their suites expect it.
+        if s.is_question() && !self.options.code_questions && d.format == DictFormat::Tocsin {
             out.notes.push("question: events not coded".into());
             if let Some(t) = trace.as_deref_mut() {
                 let _ = writeln!(t, "  the sentence is a question: nothing is coded");
@@ -128,6 +129,12 @@ impl Coder {
         // Candidate events per verb token.
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
         for v in 0..s.n {
+            // TABARI codes the first verb that matches and skips the rest of
+            // the sentence ("called for a boycott": the boycott, which TABARI
+            // would also read as a verb, is the object, not a second event).
+            if d.format == DictFormat::Tabari && !cands.is_empty() {
+                continue;
+            }
             let hs = hits(d, s, v);
             if hs.is_empty() {
                 continue;
