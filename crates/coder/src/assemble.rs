@@ -125,7 +125,7 @@ impl Coder {
             out.context_country = r.last_country();
             return out;
         }
-        let sizes = size::sizes(s);
+        let stated = size::sightings(s);
         // Candidate events per verb token.
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
         for v in 0..s.n {
@@ -166,7 +166,7 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let evs = self.events_for(s, &r, best, date, dateline, &sizes, trace.as_deref_mut());
+            let evs = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
@@ -176,6 +176,11 @@ impl Coder {
         // to attack" is the threat, not also a bare 130).
         let hosts: Vec<usize> = cands.iter().flat_map(|c| c.1.iter().copied()).collect();
         let legacy = d.format != DictFormat::Tocsin;
+        // Sizes go to the event verb that states them (see size::sizes_for).
+        let verbs: Vec<usize> = cands.iter().map(|c| c.0).collect();
+        for (v, _, e) in &mut cands {
+            e.size = size::sizes_for(s, &stated, *v, &verbs);
+        }
         let mut seen: Vec<(usize, String, String)> = Vec::new();
         for (v, _, e) in cands {
             if hosts.contains(&v) {
@@ -226,7 +231,7 @@ impl Coder {
         h: &Hit<'_>,
         date: Option<Date>,
         dateline: Option<Date>,
-        sizes: &Size,
+
         trace: Option<&mut String>,
     ) -> Vec<Event> {
         let d = &*self.dicts;
@@ -387,7 +392,7 @@ impl Coder {
                 cameo: self.cameo(&code),
                 plover: self.plover(&code),
                 modality: emb.modality,
-                size: *sizes,
+                size: Size::default(),
                 verb: s.span(v),
                 date: edate,
                 date_reason: reason.clone(),

@@ -169,9 +169,17 @@ fn verb_kind(l: &str) -> Option<Kind> {
     })
 }
 
-/// Sizes stated anywhere in the sentence.
-pub(crate) fn sizes(s: &Sent<'_>) -> Size {
-    let mut size = Size::default();
+/// A size stated in the sentence: the number's token, what it counts, its value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sighting {
+    tok: usize,
+    kind: Kind,
+    value: u64,
+}
+
+/// Every size stated in the sentence.
+pub(crate) fn sightings(s: &Sent<'_>) -> Vec<Sighting> {
+    let mut out = Vec::new();
     let says_injured = s
         .lemma
         .iter()
@@ -216,20 +224,49 @@ pub(crate) fn sizes(s: &Sent<'_>) -> Size {
                 kind = s.head[i].and_then(|h| verb_kind(&s.lemma[h]));
             }
         }
-        let slot = match kind {
-            Some(Kind::Dead) => &mut size.dead,
-            Some(Kind::Injured) => &mut size.injured,
-            Some(Kind::Arrested) => &mut size.arrested,
-            Some(Kind::Troops) => &mut size.troops,
-            None => {
-                i = next.max(i + 1);
-                continue;
-            }
-        };
-        if slot.is_none() {
-            *slot = Some(val);
+        if let Some(kind) = kind {
+            out.push(Sighting {
+                tok: i,
+                kind,
+                value: val,
+            });
         }
         i = next.max(i + 1);
+    }
+    out
+}
+
+/// The sizes of the event whose verb is `v`, among the events of the sentence
+/// at `verbs`. A number belongs to the nearest event verb above it ("attacked
+/// Ukraine, killing 6 civilians"); a number under no event verb ("two people
+/// were wounded when troops attacked") belongs to every event of the sentence.
+pub(crate) fn sizes_for(s: &Sent<'_>, seen: &[Sighting], v: usize, verbs: &[usize]) -> Size {
+    let mut size = Size::default();
+    for x in seen {
+        let mut owner = None;
+        let mut t = x.tok;
+        for _ in 0..=s.n {
+            if verbs.contains(&t) {
+                owner = Some(t);
+                break;
+            }
+            match s.head[t] {
+                Some(h) => t = h,
+                None => break,
+            }
+        }
+        if owner.is_some_and(|o| o != v) {
+            continue;
+        }
+        let slot = match x.kind {
+            Kind::Dead => &mut size.dead,
+            Kind::Injured => &mut size.injured,
+            Kind::Arrested => &mut size.arrested,
+            Kind::Troops => &mut size.troops,
+        };
+        if slot.is_none() {
+            *slot = Some(x.value);
+        }
     }
     size
 }
