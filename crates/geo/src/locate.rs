@@ -89,10 +89,41 @@ impl Geolocator {
         if verb_token < s0 || verb_token >= s1 {
             return None;
         }
-        let in_sentence: Vec<&Mention> = places
+        let mut in_sentence: Vec<&Mention> = places
             .iter()
             .filter(|m| m.sentence == sentence && (m.chosen.is_some() || m.unknown))
             .collect();
+        // "the West Bank city of Nablus": the noun's own name (Nablus) is the
+        // place; the modifier (West Bank) only says where that lies.
+        let heads: Vec<(usize, u32)> = in_sentence
+            .iter()
+            .map(|m| {
+                let h = mention_head(doc, s0, m);
+                (h, doc.tokens()[s0 + h].head)
+            })
+            .collect();
+        let shadowed: Vec<bool> = heads
+            .iter()
+            .enumerate()
+            .map(|(i, &(h, up))| {
+                let rel = doc.tokens()[s0 + h].deprel.as_str();
+                up > 0
+                    && !in_sentence[i].unknown
+                    && matches!(
+                        doc.lemma(s0 + up as usize - 1),
+                        "city" | "town" | "village" | "capital" | "port"
+                    )
+                    && matches!(rel, "compound" | "amod")
+                    && heads.iter().enumerate().any(|(j, &(h2, up2))| {
+                        j != i && up2 == up && doc.tokens()[s0 + h2].deprel.base() == "nmod"
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        in_sentence.retain(|_| {
+            k += 1;
+            !shadowed[k - 1]
+        });
         // Rules 1 and 2: walk from each place up the tree.
         let mut best: Option<(u32, &Mention, &'static str)> = None;
         // A statement happens where the text says it was made ("told reporters
