@@ -79,9 +79,15 @@ pub(crate) struct WordInfo {
     pub shape: u64,
     /// Orthographic flags and a length bucket, packed.
     pub flags: u64,
-    /// Lexicon classes of the word and of its likely stems ([`lex_bits`]).
+    /// Lexicon classes of the word and of its likely stems ([`lex_bits`]);
+    /// 0 for tag-dictionary words, whose own features are never scored.
     pub lex: u64,
+    /// The word's class in the tag dictionary, or [`NO_DICT`].
+    pub dict: u8,
 }
+
+/// [`WordInfo::dict`] of a word outside the tag dictionary (classes stop at 254).
+pub(crate) const NO_DICT: u8 = u8::MAX;
 
 /// The model's word table maps a lowercase-word hash to lexicon class bits
 /// (`LEX_MASK`); the bits above are reserved.
@@ -151,11 +157,15 @@ const fn pad_word(v: u64) -> WordInfo {
         shape: v,
         flags: v,
         lex: v,
+        dict: NO_DICT,
     }
 }
 
 /// Hashes the word-level values of `w`.
-pub(crate) fn word_info(w: &str, lex: &HashIndex) -> WordInfo {
+///
+/// With `tagdict`, a word found in it gets its class in [`WordInfo::dict`] and
+/// skips the lexicon lookups.
+pub(crate) fn word_info(w: &str, lex: &HashIndex, tagdict: Option<&HashIndex>) -> WordInfo {
     // Hashes of the lowercased prefix without its last 0..=4 characters.
     let mut prefix = [FNV_OFFSET; 5];
     let mut exact = FNV_OFFSET;
@@ -226,7 +236,10 @@ pub(crate) fn word_info(w: &str, lex: &HashIndex) -> WordInfo {
             *p = 0;
         }
     }
-    let lex_value = if n > 0 {
+    let dict = tagdict
+        .and_then(|t| t.get(exact))
+        .map_or(NO_DICT, |c| c.min(u32::from(NO_DICT)) as u8);
+    let lex_value = if n > 0 && dict == NO_DICT {
         lex_bits(lex, &prefix, &tail)
     } else {
         0
@@ -253,6 +266,7 @@ pub(crate) fn word_info(w: &str, lex: &HashIndex) -> WordInfo {
         shape,
         flags,
         lex: lex_value,
+        dict,
     }
 }
 
@@ -355,8 +369,8 @@ mod tests {
     #[test]
     fn case_changes_exact_but_not_lower() {
         let lex = HashIndex::build([(lower_hash("troop"), LEX_NOUN)].into_iter());
-        let a = word_info("Troops", &lex);
-        let b = word_info("troops", &lex);
+        let a = word_info("Troops", &lex, None);
+        let b = word_info("troops", &lex, None);
         assert_eq!(a.lex, 1 << 3);
         assert_ne!(a.exact, b.exact);
         assert_eq!(a.lower, b.lower);
@@ -367,7 +381,7 @@ mod tests {
     #[test]
     fn short_and_odd_words_do_not_panic() {
         for w in ["", "a", "\u{0301}", "ǅ", "🙂🙂🙂🙂🙂", "İstanbul"] {
-            let _ = word_info(w, &HashIndex::default());
+            let _ = word_info(w, &HashIndex::default(), None);
         }
     }
 }

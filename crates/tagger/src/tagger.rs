@@ -1,8 +1,8 @@
 //! Inference: the [`Tagger`] and its pipeline stage.
 
 use crate::features::{
-    dynamic_features, right_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS,
-    N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
+    dynamic_features, right_features, static_features, word_info, WordInfo, NO_DICT, N_DYNAMIC,
+    N_FEATS, N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
 };
 use crate::model::{Model, Weights};
 use crate::{Error, Lemmatizer};
@@ -93,13 +93,15 @@ impl Tagger {
     fn tag_with(&self, words: &[&str], s: &mut Scratch, out: &mut Vec<(Upos, Xpos)>) {
         let m = &self.model;
         s.words.clear();
-        s.words
-            .extend(words.iter().map(|w| word_info(w, &m.lexicon)));
+        s.words.extend(
+            words
+                .iter()
+                .map(|w| word_info(w, &m.lexicon, Some(&m.tagdict))),
+        );
         s.scores.clear();
         s.scores.resize(m.classes.len(), 0);
         let w1 = &m.weights;
         greedy(
-            m,
             w1,
             &s.words,
             None,
@@ -116,7 +118,6 @@ impl Tagger {
                 skip: m.skip_margin,
             };
             greedy(
-                m,
                 w2,
                 &s.words,
                 Some(second),
@@ -182,7 +183,6 @@ pub(crate) struct Pass2<'a> {
 /// `second` this is the second pass, which also sees the tags predicted to the
 /// right by the first.
 pub(crate) fn greedy(
-    m: &Model,
     weights: &Weights,
     words: &[WordInfo],
     second: Option<Pass2<'_>>,
@@ -197,8 +197,8 @@ pub(crate) fn greedy(
     let mut dy = [0u64; N_DYNAMIC];
     let mut rt = [0u64; N_RIGHT];
     for i in 0..words.len() {
-        let (class, margin) = if let Some(c) = m.tagdict.get(words[i].exact) {
-            (c as u8, i32::MAX)
+        let (class, margin) = if words[i].dict != NO_DICT {
+            (words[i].dict, i32::MAX)
         } else if let Some(p) = second.filter(|p| p.margins.get(i).is_some_and(|&g| g >= p.skip)) {
             // The first pass was sure: keep its class and save the scoring.
             (p.first.get(i).copied().unwrap_or(0), i32::MAX)

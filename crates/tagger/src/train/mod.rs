@@ -342,7 +342,11 @@ fn tag_dictionary(sents: &[Sent], cfg: &TrainConfig, n_classes: usize) -> Vec<(u
 fn prepare(gold: &[GoldSentence], classes: &[(Upos, Xpos)], lex: &HashIndex) -> Vec<Sent> {
     gold.iter()
         .map(|s| {
-            let words: Vec<WordInfo> = s.words.iter().map(|w| word_info(&w.form, lex)).collect();
+            let words: Vec<WordInfo> = s
+                .words
+                .iter()
+                .map(|w| word_info(&w.form, lex, None))
+                .collect();
             let mut statics = vec![0u64; words.len() * N_STATIC];
             let mut st = [0u64; N_STATIC];
             for i in 0..words.len() {
@@ -463,17 +467,9 @@ impl Setup<'_> {
             let words: Vec<WordInfo> = s
                 .words
                 .iter()
-                .map(|w| word_info(&w.form, &m.lexicon))
+                .map(|w| word_info(&w.form, &m.lexicon, Some(&m.tagdict)))
                 .collect();
-            greedy(
-                m,
-                &m.weights,
-                &words,
-                None,
-                &mut classes,
-                &mut ms,
-                &mut scores,
-            );
+            greedy(&m.weights, &words, None, &mut classes, &mut ms, &mut scores);
             margins.extend(ms.iter().copied().filter(|&g| g != i32::MAX));
         }
         margins.sort_unstable();
@@ -541,15 +537,7 @@ impl Setup<'_> {
             for si in (0..self.sents.len()).filter(|i| i % folds == k) {
                 let words = &self.sents[si].words;
                 let w1 = &model.weights;
-                greedy(
-                    &model,
-                    w1,
-                    words,
-                    None,
-                    &mut out[si],
-                    &mut margins,
-                    &mut scores,
-                );
+                greedy(w1, words, None, &mut out[si], &mut margins, &mut scores);
             }
         }
         Ok(out)
@@ -587,11 +575,19 @@ fn train_sentences(
         .map(|(k, v)| (k, u32::from(v)))
         .collect();
     let lex_index = HashIndex::build(lexicon.iter().copied());
-    let sents = prepare(train_gold, &classes, &lex_index);
+    let mut sents = prepare(train_gold, &classes, &lex_index);
     let dict_vec = tag_dictionary(&sents, cfg, classes.len());
+    let dict: IdMap<u8> = dict_vec.iter().copied().collect();
+    // As at inference, dictionary words carry their class (see `word_info`).
+    for w in sents.iter_mut().flat_map(|s| s.words.iter_mut()) {
+        if let Some(&c) = dict.get(&w.exact) {
+            w.dict = c;
+            w.lex = 0;
+        }
+    }
     let setup = Setup {
         cfg,
-        dict: dict_vec.iter().copied().collect(),
+        dict,
         sents,
         dev,
         classes,
