@@ -62,11 +62,13 @@ pub(crate) fn find_mentions(d: &Dictionaries, s: &Sent<'_>, date: Option<Date>) 
                 continue;
             }
         };
-        out.push(Mention {
-            start: i,
-            end: i + len,
-            kind,
-        });
+        if i >= s.dateline_end {
+            out.push(Mention {
+                start: i,
+                end: i + len,
+                kind,
+            });
+        }
         i += len;
     }
     out

@@ -417,6 +417,12 @@ impl Coder {
                     c.extend(s.prep_deps(v, "by"));
                     c.sort_unstable();
                     c.dedup();
+                    // "Ukraine's foreign minister called for talks" tagged as
+                    // a passive without a passive auxiliary: the "subject"
+                    // is the subject.
+                    if s.kid(v, "aux:pass").is_none() && c.iter().all(|&x| r.actors(x).is_empty()) {
+                        c.extend(s.kids(v, "nsubj:pass"));
+                    }
                     c
                 }
                 Slot::Subj => {

@@ -42,6 +42,16 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 /// inherited from the governing verb (xcomp, conj, participial adverbial
 /// clauses) or noun (relative and participial clauses).
 pub(crate) fn logical_subj(s: &Sent<'_>, v: usize) -> Option<usize> {
+    let x = logical_subj_inner(s, v)?;
+    if x >= s.dateline_end {
+        return Some(x);
+    }
+    // A parser that takes the dateline for the subject: the first nominal
+    // after the dash is.
+    (s.dateline_end..v).find(|&t| s.upos(t).is_nominal())
+}
+
+fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     if s.is_passive(v) {
         return s
             .kid(v, "obl:agent")

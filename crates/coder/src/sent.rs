@@ -20,6 +20,9 @@ pub(crate) struct Sent<'a> {
     pub lemma: Vec<String>,
     pub head: Vec<Option<usize>>,
     pub children: Vec<Vec<usize>>,
+    /// First token after a dateline ("MOSCOW, Dec 6 (Reuters) -") opening
+    /// the document's first sentence; 0 when there is none.
+    pub dateline_end: usize,
 }
 
 impl<'a> Sent<'a> {
@@ -55,6 +58,25 @@ impl<'a> Sent<'a> {
                 children[*h].push(i);
             }
         }
+        // "MOSCOW, Dec 6 (Reuters) - ...": a capitalised opening, then a
+        // dash within the first tokens. Its words name no actor of the event.
+        let dash = (1..n.min(16))
+            .find(|&i| matches!(lower[i].as_str(), "-" | "--" | "\u{2014}" | "\u{2013}"));
+        let dateline_end = match dash {
+            Some(d) if index == 0 => {
+                let first = doc.word(base);
+                let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !first.chars().any(char::is_lowercase);
+                let agency =
+                    lower[..d].iter().any(|w| w == "(") && lower[..d].iter().any(|w| w == ",");
+                if all_caps || agency {
+                    d + 1
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        };
         Sent {
             doc,
             index,
@@ -64,6 +86,7 @@ impl<'a> Sent<'a> {
             lemma,
             head,
             children,
+            dateline_end,
         }
     }
 
