@@ -24,6 +24,19 @@
 //! 6. attaches sizes (dead, injured, arrested, troops), the date (document,
 //!    dateline, or a relative day) and the provenance (file, line, pattern).
 //!
+//! Datelines ("MOSCOW, Dec 6 (Reuters) -") give the context country and the
+//! date, never an actor of the event. Questions are not coded (tocsin
+//! dictionaries). Sizes go to the event verb whose clause states them.
+//!
+//! **Imported dictionaries** (`DictFormat::Petrarch`/`Tabari`) go through the
+//! same path with the conventions of their coders: word-sequence patterns
+//! (`$`, `+`, `%`, synsets, `_` adjacency), paired codes (`[031:032]`),
+//! placeholder codes skipped (`+++`), the target as the first actor after the
+//! verb (the passive subject for passives), negation and modality left to the
+//! patterns (flags only), one coding per (source, target, code) a sentence,
+//! questions coded; TABARI additionally reads verbs of any part of speech and
+//! codes the first matching verb of a sentence only.
+//!
 //! Over-generation is the field's main failure, so the coder prefers
 //! precision: no event without both a source and a target (unless
 //! `require_dyad` is off), at most one event per (verb, source, target),
