@@ -8,10 +8,14 @@
 //!   root per sentence, always a tree, linear time).
 //! - Model: two averaged perceptrons over hashed features (Zhang & Nivre 2011
 //!   style templates), one for transitions and one for arc labels, quantized to
-//!   i16. Trained with a dynamic oracle on UD English EWT ([`train`]).
+//!   i8 so that the tables (8 MB each) stay cache-friendly: parsing is bound by
+//!   memory latency. Trained with a dynamic oracle on UD English EWT ([`train`]),
+//!   on jackknifed plus gold tags; see `crates/data/models/MANIFEST.md`.
 //! - Non-projective trees: training trees are projectivised by lifting, so the
-//!   parser only produces projective trees (about 5% of EWT sentences have a
-//!   crossing arc that it therefore cannot get right).
+//!   parser only produces projective trees (288 of the 12,544 EWT training
+//!   sentences have a crossing arc).
+//! - Accuracy (EWT test, gold tokens, tags from `tocsin-tagger`): UAS 84.8,
+//!   LAS 81.5; with gold tags UAS 87.3, LAS 85.2. [`eval`] computes these.
 //!
 //! ```no_run
 //! use tocsin_core::{DepRel, Upos, Xpos};
