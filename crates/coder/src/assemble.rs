@@ -8,7 +8,7 @@ use crate::sent::Sent;
 use crate::{size, when, Coder};
 use std::fmt::Write as _;
 use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size, Upos};
-use tocsin_dict::{Constraint, DictFormat, ModalKind, PatternKind, Slot};
+use tocsin_dict::{DictFormat, PatternKind, Slot};
 
 /// The default places of a target, tried in order.
 fn default_targets(kind: PatternKind) -> Vec<Slot> {
@@ -38,20 +38,6 @@ fn default_sources(kind: PatternKind) -> Vec<Slot> {
             Slot::Compound,
         ],
     }
-}
-
-/// The result of walking up from an event's verb through the verbs that
-/// embed it ("refused to meet", "said ... attacked").
-#[derive(Debug, Default)]
-struct Embedding {
-    code: String,
-    modality: Modality,
-    /// Verbs that embed the event (their own patterns are not coded).
-    hosts: Vec<usize>,
-    /// The derivation steps, for provenance.
-    steps: Vec<String>,
-    /// A negation with no derive row: the event is not coded.
-    dropped: Option<String>,
 }
 
 /// What a sentence coded, before events are pushed.
@@ -487,174 +473,6 @@ impl Coder {
             }
         }
         Vec::new()
-    }
-
-    /// Walks up from `v` through the verbs that embed it.
-    fn embedding(&self, s: &Sent<'_>, v: usize, code: &str) -> Embedding {
-        let d = &*self.dicts;
-        let mut e = Embedding {
-            code: code.to_string(),
-            ..Embedding::default()
-        };
-        self.clause_modality(s, v, &mut e, true);
-        let mut cur = v;
-        for _ in 0..8 {
-            let Some(h) = s.head[cur] else { break };
-            let link = s.rel(cur);
-            if link == "advcl" && matches!(s.mark(cur), Some("if" | "unless" | "whether")) {
-                e.modality.hypothetical = true;
-                break;
-            }
-            if link == "conj" {
-                // Shared auxiliaries attach to the first conjunct.
-                self.clause_modality(s, h, &mut e, false);
-                cur = h;
-                continue;
-            }
-            // "expressed readiness to meet": hop over the abstract noun to the
-            // verb it is the object of; the modal row checks the noun.
-            let (from, h, link) = if matches!(link, "acl" | "xcomp")
-                && matches!(s.upos(h), Upos::Noun)
-                && s.rel(h) == "obj"
-            {
-                match s.head[h] {
-                    Some(hh) => (h, hh, "obj"),
-                    None => break,
-                }
-            } else {
-                (cur, h, link)
-            };
-            let case = s.case_of(from);
-            let modal = d.modals_for(&s.lemma[h]).find(|m| {
-                let prep = m.constraints.iter().find_map(|c| match c {
-                    Constraint::Prep { prep, .. } => Some(prep.as_str()),
-                    _ => None,
-                });
-                let link_ok = match prep {
-                    Some(p) => {
-                        matches!(link.split(':').next(), Some("obl" | "nmod"))
-                            && case.as_deref() == Some(p)
-                    }
-                    None => matches!(link, "xcomp" | "ccomp" | "csubj" | "advcl" | "obj"),
-                };
-                link_ok
-                    && m.constraints
-                        .iter()
-                        .filter(|c| !matches!(c, Constraint::Prep { .. }))
-                        .all(|c| match c {
-                            // "are set to": parsers give a copula as often as a passive.
-                            Constraint::Voice(tocsin_dict::Voice::Passive) => {
-                                s.is_passive(h) || s.is_copular(h)
-                            }
-                            c => crate::patterns::constraint_holds(d, s, h, c),
-                        })
-                    // "be going to": only the progressive `go` is a future.
-                    && (s.lemma[h] != "go" || s.xpos(h) == tocsin_core::Xpos::Vbg)
-            });
-            // "is going to attack": a built-in future.
-            let going =
-                s.lemma[h] == "go" && link == "xcomp" && s.xpos(h) == tocsin_core::Xpos::Vbg;
-            if modal.is_none() && !going {
-                break;
-            }
-            if going {
-                self.apply(&mut e, ModalKind::Future, "going to");
-            } else if let Some(m) = modal {
-                self.apply(
-                    &mut e,
-                    m.kind,
-                    &format!("{} {}", m.kind.keyword(), m.source_ref),
-                );
-            }
-            e.hosts.push(h);
-            self.clause_modality(s, h, &mut e, true);
-            cur = h;
-        }
-        e
-    }
-
-    /// Negation, auxiliaries and reported speech of one clause.
-    fn clause_modality(&self, s: &Sent<'_>, v: usize, e: &mut Embedding, with_negation: bool) {
-        let d = &*self.dicts;
-        // Negation first: "will not meet" rejects the meeting (125) rather
-        // than negating the intent.
-        if with_negation && s.negated(v) {
-            self.apply(e, ModalKind::Negate, "negation");
-        }
-        let auxes: Vec<&str> = s.auxes(v).collect();
-        if auxes.iter().any(|a| {
-            matches!(
-                *a,
-                "could" | "might" | "may" | "would" | "should" | "'d" | "ought"
-            )
-        }) {
-            self.apply(e, ModalKind::Hypothetical, "auxiliary");
-        } else if auxes
-            .iter()
-            .any(|a| matches!(*a, "will" | "shall" | "'ll" | "wo" | "ll"))
-        {
-            self.apply(e, ModalKind::Future, "auxiliary");
-        }
-        // "X attacked Y, officials said" / "according to officials".
-        for &c in &s.children[v] {
-            let rel = s.rel(c);
-            if matches!(rel, "parataxis" | "advcl" | "ccomp")
-                && d.modals_for(&s.lemma[c])
-                    .any(|m| m.kind == ModalKind::Report)
-                && c > v
-            {
-                e.modality.claimed = true;
-            }
-            if matches!(rel, "obl" | "advcl") && s.case_of(c).as_deref() == Some("according to") {
-                e.modality.claimed = true;
-            }
-        }
-    }
-
-    /// Applies a modal kind to the running code.
-    fn apply(&self, e: &mut Embedding, kind: ModalKind, why: &str) {
-        let d = &*self.dicts;
-        match kind {
-            ModalKind::Report => {
-                e.modality.claimed = true;
-                return;
-            }
-            ModalKind::Negate => e.modality.negated = true,
-            ModalKind::Future => e.modality.future = true,
-            ModalKind::Hypothetical => e.modality.hypothetical = true,
-            ModalKind::Threat | ModalKind::Intent | ModalKind::Appeal => {}
-        }
-        // PETRARCH/TABARI dictionaries write negation and modality into their
-        // word patterns ("- &NEGATVAUXVRB * [904]"): only the flags apply.
-        if d.format != DictFormat::Tocsin {
-            return;
-        }
-        match d.derive(kind, &e.code) {
-            Some(row) => {
-                e.steps.push(format!(
-                    "derive {} | {} | {} ({}; {why})",
-                    kind.keyword(),
-                    row.from,
-                    row.to,
-                    row.source_ref
-                ));
-                e.code.clone_from(&row.to);
-            }
-            None if kind == ModalKind::Negate => {
-                e.dropped = Some(format!("no derive negate row for {} ({why})", e.code));
-            }
-            // A future or hypothetical event with no row keeps its code and
-            // its flag ("will attack": 190, future).
-            None if matches!(kind, ModalKind::Future | ModalKind::Hypothetical) => {}
-            None => {
-                // An intent, threat or appeal with no row keeps the embedded
-                // code but is not an accomplished act.
-                e.steps
-                    .push(format!("{} without a derive row ({why})", kind.keyword()));
-                e.modality.future |= kind == ModalKind::Intent;
-                e.modality.hypothetical |= kind != ModalKind::Intent;
-            }
-        }
     }
 
     pub(crate) fn cameo(&self, code: &str) -> CameoInfo {

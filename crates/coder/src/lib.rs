@@ -58,6 +58,7 @@ mod actors;
 mod assemble;
 pub mod eval;
 mod explain;
+mod modality;
 mod patterns;
 mod sent;
 mod size;
