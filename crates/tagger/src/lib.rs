@@ -10,7 +10,7 @@
 //!   tag dictionary for frequent unambiguous words. It runs two greedy passes:
 //!   the second also sees the first pass's tags to the right, and only runs on
 //!   words the first pass was unsure of. The model is trained by
-//!   [`train::train`] (`examples/train.rs`), committed compressed in
+//!   [`train::train`] (`examples/tagger_train.rs`), committed compressed in
 //!   `tocsin-data` (see its `models/MANIFEST.md`) and loaded by
 //!   [`Tagger::embedded`]. Tagging allocates nothing per token: features are
 //!   64-bit hashes looked up in a flat open-addressing table, and each thread

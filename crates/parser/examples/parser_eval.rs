@@ -1,7 +1,7 @@
 //! Scores a parser model on a CoNLL-U file with gold tokens.
 //!
 //! ```text
-//! cargo run --release -p tocsin-parser --example eval -- \
+//! cargo run --release -p tocsin-parser --example parser_eval -- \
 //!     --model crates/data/models/parser.bin.gz \
 //!     --test ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu [--gold-tags]
 //! ```

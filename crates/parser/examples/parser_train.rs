@@ -1,7 +1,7 @@
 //! Trains the parser and writes the model.
 //!
 //! ```text
-//! cargo run --release -p tocsin-parser --example train -- \
+//! cargo run --release -p tocsin-parser --example parser_train -- \
 //!     --train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
 //!     --out crates/data/models/parser.bin.gz [--epochs 12] [--seed 1] \

@@ -1,7 +1,7 @@
 //! Prints UPOS, XPOS and lemma accuracy of a model on gold-tokenized CoNLL-U.
 //!
 //! ```text
-//! cargo run --release -p tocsin-tagger --example eval -- \
+//! cargo run --release -p tocsin-tagger --example tagger_eval -- \
 //!     ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu [--model path/to/tagger.bin.gz]
 //! ```
 //! Without `--model` the embedded model is used.

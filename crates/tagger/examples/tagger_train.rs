@@ -1,7 +1,7 @@
 //! Trains the tagger and writes the compressed model.
 //!
 //! ```text
-//! cargo run --release -p tocsin-tagger --example train -- \
+//! cargo run --release -p tocsin-tagger --example tagger_train -- \
 //!     --train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
 //!     --out crates/data/models/tagger.bin.gz [--epochs 12] [--seed 1]
