@@ -28,6 +28,10 @@ pub(crate) struct Hit<'d> {
 
 /// The logical object: `obj`, or the subject of a passive.
 pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
+    logical_obj_inner(s, v).map(|x| s.counted(x))
+}
+
+fn logical_obj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     s.kid(v, "obj")
         .or_else(|| s.kid(v, "nsubj:pass"))
         .or_else(|| {
@@ -42,7 +46,7 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 /// inherited from the governing verb (xcomp, conj, participial adverbial
 /// clauses) or noun (relative and participial clauses).
 pub(crate) fn logical_subj(s: &Sent<'_>, v: usize) -> Option<usize> {
-    let x = logical_subj_inner(s, v)?;
+    let x = s.counted(logical_subj_inner(s, v)?);
     if x >= s.dateline_end {
         return Some(x);
     }

@@ -127,6 +127,59 @@ impl<'a> Sent<'a> {
         self.kids(i, rel).next()
     }
 
+    /// The noun a quantity phrase counts, so that the phrase codes as what it
+    /// counts: "tens of thousands of troops" → troops, "dozens of protesters"
+    /// → protesters, "a group of soldiers" → soldiers, and a conjoined
+    /// quantity too ("tens and thousands of troops"). Other heads stay.
+    pub fn counted(&self, x: usize) -> usize {
+        const QUANTITIES: &[&str] = &[
+            "tens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "dozens",
+            "scores",
+            "hundred",
+            "thousand",
+            "million",
+            "dozen",
+            "number",
+            "numbers",
+            "group",
+            "groups",
+            "contingent",
+            "contingents",
+            "convoy",
+            "column",
+            "handful",
+            "couple",
+            "lot",
+            "lots",
+            "majority",
+            "some",
+            "many",
+            "most",
+            "several",
+            "few",
+        ];
+        let mut x = x;
+        for _ in 0..4 {
+            if !QUANTITIES.contains(&self.lower[x].as_str()) {
+                break;
+            }
+            let quantities: Vec<usize> = std::iter::once(x).chain(self.kids(x, "conj")).collect();
+            let counted = quantities.iter().find_map(|&q| {
+                self.kids(q, "nmod")
+                    .find(|&n| self.case_of(n).as_deref() == Some("of"))
+            });
+            match counted {
+                Some(n) => x = n,
+                None => break,
+            }
+        }
+        x
+    }
+
     /// The preposition introducing `i` (its `case` child, with any `fixed`
     /// continuation: "along with", "because of"), lowercase.
     pub fn case_of(&self, i: usize) -> Option<String> {
