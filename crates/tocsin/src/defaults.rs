@@ -29,8 +29,9 @@ impl std::str::FromStr for Until {
             "tag" | "lemma" => Ok(Until::Tag),
             "parse" => Ok(Until::Parse),
             "code" | "events" => Ok(Until::Code),
+            "geo" | "locate" => Ok(Until::Geo),
             other => Err(format!(
-                "expected one of segment, tag, parse, code; found {other:?}"
+                "expected one of segment, tag, parse, code, geo; found {other:?}"
             )),
         }
     }
@@ -154,4 +155,27 @@ pub fn build_from_tokens(until: Until) -> Result<Pipeline, PipelineError> {
         ));
     }
     Pipeline::starting_from(&[Layer::Sentences, Layer::Tokens], stages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Until;
+
+    #[test]
+    fn every_stage_name_parses() {
+        for (name, until) in [
+            ("segment", Until::Segment),
+            ("tag", Until::Tag),
+            ("parse", Until::Parse),
+            ("code", Until::Code),
+            ("geo", Until::Geo),
+        ] {
+            assert_eq!(name.parse::<Until>(), Ok(until));
+        }
+        let e = "coding".parse::<Until>().unwrap_err();
+        assert!(
+            e.contains("expected one of segment, tag, parse, code, geo"),
+            "{e}"
+        );
+    }
 }
