@@ -58,11 +58,14 @@ mod actors;
 mod assemble;
 pub mod eval;
 mod explain;
+mod gate;
 mod modality;
 mod patterns;
 mod sent;
 mod size;
 mod when;
+
+pub use gate::ParseGate;
 
 use actors::Context;
 use sent::Sent;
@@ -159,7 +162,12 @@ impl Coder {
                 sctx = Context::default();
             }
             let tr = (explain_sentence == Some(si)).then_some(&mut *trace);
-            let out = self.code_sentence(&s, date, dateline, &sctx, tr);
+            let mut out = self.code_sentence(&s, date, dateline, &sctx, tr);
+            // An unparsed sentence (see `ParseGate`) still gives context and
+            // discards, never events.
+            if doc.sentences()[si].skip_parse {
+                out.events.clear();
+            }
             for n in out.notes {
                 let span = doc.sentences().get(si).map(|x| x.span);
                 run.notes.push((span, n));

@@ -26,6 +26,9 @@ pub struct Sentence {
     pub tokens: Range<u32>,
     /// Set by the splitter when the sentence is a headline or a dateline-only line.
     pub is_heading: bool,
+    /// Set by a gate stage when the sentence cannot yield an event (no actor
+    /// name or no word with an event pattern): the parser leaves it unparsed.
+    pub skip_parse: bool,
 }
 
 /// Metadata the caller knows about a document.
@@ -135,6 +138,7 @@ impl Doc {
             span,
             tokens: at..at,
             is_heading: false,
+            skip_parse: false,
         });
     }
 

@@ -153,7 +153,8 @@ impl Stage for Parser {
         self.with_work(|s, b| {
             for si in 0..doc.sentences().len() {
                 let toks = doc.sentence_tokens(si);
-                if toks.is_empty() {
+                // A gate before the parser may have found nothing to code here.
+                if toks.is_empty() || doc.sentences()[si].skip_parse {
                     continue;
                 }
                 let words = toks.iter().map(|t| doc.span_text(t.span));

@@ -44,6 +44,9 @@ pub struct Setup {
     /// Dictionaries for the coder; `None` means the embedded defaults.
     pub dicts: Option<Arc<Dictionaries>>,
     pub coder: tocsin_coder::CoderOptions,
+    /// Skip parsing sentences that cannot yield an event (on by default;
+    /// events are the same, only faster).
+    pub gate: bool,
 }
 
 impl Setup {
@@ -53,6 +56,7 @@ impl Setup {
             until,
             dicts: None,
             coder: tocsin_coder::CoderOptions::default(),
+            gate: true,
         }
     }
 }
@@ -117,16 +121,25 @@ pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
             tocsin_tagger::Tagger::embedded().map_err(|e| load_err("the tagger model", e))?,
         ));
     }
+    let dicts = if setup.until >= Until::Code {
+        let d = match &setup.dicts {
+            Some(d) => Arc::clone(d),
+            None => embedded_dictionaries()?,
+        };
+        // Coding needs no parse of a sentence that cannot yield an event.
+        if setup.gate {
+            stages.push(Arc::new(tocsin_coder::ParseGate::new(Arc::clone(&d))));
+        }
+        Some(d)
+    } else {
+        None
+    };
     if setup.until >= Until::Parse {
         stages.push(Arc::new(
             tocsin_parser::Parser::embedded().map_err(|e| load_err("the parser model", e))?,
         ));
     }
-    if setup.until >= Until::Code {
-        let dicts = match &setup.dicts {
-            Some(d) => Arc::clone(d),
-            None => embedded_dictionaries()?,
-        };
+    if let Some(dicts) = dicts {
         stages.push(Arc::new(tocsin_coder::Coder::new(
             dicts,
             setup.coder.clone(),

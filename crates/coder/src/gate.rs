@@ -1,0 +1,90 @@
+//! A cheap test, run after tagging and before parsing, of whether a sentence
+//! can yield an event at all: it needs a word with an event pattern (a verb or
+//! noun lemma with patterns in the dictionaries) and an actor or
+//! agent name. Most news sentences fail one of the two, and parsing is the
+//! costliest stage, so the gate marks them `skip_parse`; the coder then codes
+//! nothing there but still reads them for context.
+//!
+//! Only dependency patterns (tocsin dictionaries) are gated: imported
+//! PETRARCH/TABARI word-order patterns match lemmas and stems the gate does not
+//! model, so with those dictionaries every sentence is parsed.
+
+use std::sync::Arc;
+use tocsin_core::{Doc, Layer, Stage};
+use tocsin_dict::{normalize_token, DictFormat, Dictionaries};
+
+/// Marks sentences that cannot yield an event so the parser skips them.
+#[derive(Debug, Clone)]
+pub struct ParseGate {
+    dicts: Arc<Dictionaries>,
+}
+
+impl ParseGate {
+    #[must_use]
+    pub fn new(dicts: Arc<Dictionaries>) -> ParseGate {
+        ParseGate { dicts }
+    }
+
+    fn has_patterns(&self, lemma: &str) -> bool {
+        let d = &self.dicts;
+        // Modals ("refused to", "called for") embed an event whose own word
+        // has patterns, so they need no check of their own.
+        d.verb_patterns(lemma).next().is_some() || d.noun_patterns(lemma).next().is_some()
+    }
+
+    /// Whether sentence `si` has both a word with an event pattern and a name.
+    #[must_use]
+    pub fn could_code(&self, doc: &Doc, si: usize) -> bool {
+        let Some(s) = doc.sentences().get(si) else {
+            return false;
+        };
+        let range = s.tokens.start as usize..s.tokens.end as usize;
+        let mut lower = String::new();
+        let candidate = range.clone().any(|i| {
+            let l = doc.lemma(i);
+            if self.has_patterns(l) {
+                return true;
+            }
+            if l.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(l.chars().flat_map(char::to_lowercase));
+                return self.has_patterns(&lower);
+            }
+            false
+        });
+        if !candidate {
+            return false;
+        }
+        let norm: Vec<String> = range.map(|i| normalize_token(doc.word(i))).collect();
+        (0..norm.len()).any(|i| {
+            self.dicts.names.longest_match(&norm, i).is_some()
+                || self.dicts.agent_index.longest_match(&norm, i).is_some()
+        })
+    }
+}
+
+impl Stage for ParseGate {
+    fn name(&self) -> &'static str {
+        "gate"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Tags, Layer::Lemmas]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn annotate(&self, doc: &mut Doc) {
+        if self.dicts.format != DictFormat::Tocsin {
+            return;
+        }
+        let skip: Vec<bool> = (0..doc.sentences().len())
+            .map(|si| !self.could_code(doc, si))
+            .collect();
+        for (s, k) in doc.sentences_mut().iter_mut().zip(skip) {
+            s.skip_parse = k;
+        }
+    }
+}
