@@ -31,7 +31,7 @@ fn seed_article_yields_the_reference_events() {
         eprintln!("skipped: {SEED} is absent (the ../shared folder is not beside the project)");
         return;
     };
-    let p = build(&Setup::new(Until::Code)).expect("default pipeline");
+    let p = build(&Setup::new(Until::Geo)).expect("default pipeline");
     let mut w = p.worker();
     let meta = DocMeta {
         id: "seed".into(),
@@ -97,7 +97,7 @@ fn seed_article_yields_the_reference_events() {
                     && e.cameo.root == "19"
                     && e.size.dead == Some(14_000)
             },
-            asserted: false, // FIXME(#5): "Russia's attempt at overtaking the Crimean Peninsula"
+            asserted: true,
         },
         Expect {
             what: "RUS MIL -> UKR MIL 19x (troops fight soldiers)",
@@ -132,6 +132,16 @@ fn seed_article_yields_the_reference_events() {
             failed.push(x.what);
         }
     }
+    // The seizure is located in Ukraine, at a region record (issue 6).
+    let seizure = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.code == "192" && tgt(e) == "UKR");
+    let loc = seizure.and_then(|e| e.location.as_ref());
+    assert!(
+        loc.is_some_and(|l| l.country == "UKR" && l.reason.contains("region record")),
+        "the seizure is not located at a Ukrainian region record: {loc:?}"
+    );
     // The refusal must never come out as the positive AID event.
     assert!(
         !doc.events
