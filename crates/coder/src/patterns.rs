@@ -46,13 +46,65 @@ fn logical_obj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
 /// inherited from the governing verb (xcomp, conj, participial adverbial
 /// clauses) or noun (relative and participial clauses).
 pub(crate) fn logical_subj(s: &Sent<'_>, v: usize) -> Option<usize> {
-    let x = s.counted(logical_subj_inner(s, v)?);
+    let Some(x) = logical_subj_inner(s, v) else {
+        return subject_before_finite(s, v);
+    };
+    let x = s.counted(x);
     if x >= s.dateline_end {
         return Some(x);
     }
     // A parser that takes the dateline for the subject: the first nominal
     // after the dash is.
     (s.dateline_end..v).find(|&t| s.upos(t).is_nominal())
+}
+
+/// "Amid rising tensions, Biden and Putin are set to talk": a parser that
+/// attaches the subject elsewhere (here as an apposition of "tensions") leaves
+/// the clause without one. An English finite clause puts its subject right
+/// before the first auxiliary or copula, so the nominal phrase ending there is
+/// taken, from its first conjunct ("Biden" for "Biden and Putin").
+fn subject_before_finite(s: &Sent<'_>, v: usize) -> Option<usize> {
+    if s.is_passive(v) {
+        return None;
+    }
+    let mut v = v;
+    for _ in 0..8 {
+        let first_aux = s.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(s.rel(c), "aux" | "cop") && c < v)
+            .min();
+        if let Some(a) = first_aux {
+            let x = a.checked_sub(1)?;
+            if !matches!(s.upos(x), Upos::Noun | Upos::Propn) {
+                return None;
+            }
+            let mut h = x;
+            for _ in 0..s.n {
+                match s.head[h] {
+                    Some(p)
+                        if matches!(s.rel(h), "flat" | "compound" | "conj")
+                            && matches!(s.upos(p), Upos::Noun | Upos::Propn) =>
+                    {
+                        h = p;
+                    }
+                    _ => break,
+                }
+            }
+            // A nominal inside a prepositional phrase ("fighting in the Donbas
+            // has killed") or an object is not a subject.
+            let in_pp = s.children[h].iter().any(|&c| s.rel(c) == "case");
+            let argument = s.rel(h).starts_with("obl")
+                || s.rel(h).starts_with("nmod")
+                || matches!(s.rel(h), "obj" | "iobj");
+            return (!in_pp && !argument).then_some(h);
+        }
+        match (s.rel(v), s.head[v]) {
+            ("xcomp" | "conj", Some(h)) => v = h,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {

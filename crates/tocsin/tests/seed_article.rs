@@ -43,12 +43,12 @@ fn seed_article_yields_the_reference_events() {
         Expect {
             what: "USA -> RUS 036 intent to meet (Biden and Putin set to talk)",
             holds: |e| src(e) == "USA" && tgt(e) == "RUS" && e.cameo.code == "036",
-            asserted: false, // FIXME(#5): "are set to have a talk" with a compound subject
+            asserted: true,
         },
         Expect {
             what: "RUS -> USA 036 intent to meet (both ways)",
             holds: |e| src(e) == "RUS" && tgt(e) == "USA" && e.cameo.code == "036",
-            asserted: false, // FIXME(#5): as above
+            asserted: true,
         },
         Expect {
             what: "RUS MIL -> UKR 154 MOBILIZE (troops on the border)",
