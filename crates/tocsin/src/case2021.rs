@@ -5,7 +5,7 @@
 //! The map from CAMEO (and the actor's sectors) to ACLED sub-event types is ours,
 //! written from the two codebooks' definitions; types with no CAMEO counterpart
 //! (natural and man-made disasters, organised crime, DIPLO statements,
-//! attributions) are never predicted, so they count as misses: the report gives
+//! attributions, disrupted weapons use) are never predicted, so they count as misses: the report gives
 //! accuracy over all snippets and over those whose type has a counterpart.
 
 use crate::{build, Setup, Until};
@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use tocsin_core::{Doc, Event};
 
-/// Types with at least one CAMEO counterpart in [`acled_type`].
+/// The types [`acled_type`] can produce: keep in step with it. (GRENADE,
+/// MOB_VIOL, PROTEST_WITH_INTER and DISR_WEAP have no CAMEO counterpart that
+/// the codes alone can tell apart.)
 pub const MAPPED_TYPES: &[&str] = &[
     "ABDUCT_DISSAP",
     "AGREEMENT",
@@ -24,21 +26,18 @@ pub const MAPPED_TYPES: &[&str] = &[
     "ARREST",
     "ART_MISS_ATTACK",
     "ATTACK",
+    "CHANGE_TO_GROUP_ACT",
     "CHEM_WEAP",
+    "DIPLO",
     "FORCE_AGAINST_PROTEST",
     "GOV_REGAINS_TERIT",
-    "GRENADE",
-    "MOB_VIOL",
     "NON_STATE_ACTOR_OVERTAKES_TER",
     "PEACE_PROTEST",
     "PROPERTY_DISTRUCT",
-    "PROTEST_WITH_INTER",
     "REM_EXPLOS",
     "SEX_VIOL",
     "SUIC_BOMB",
     "VIOL_DEMONSTR",
-    "DISR_WEAP",
-    "DIPLO",
 ];
 
 fn is_state(sectors: &[String]) -> bool {
@@ -46,6 +45,12 @@ fn is_state(sectors: &[String]) -> bool {
         || sectors
             .iter()
             .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP"))
+}
+
+fn civilian_target(ev: &Event) -> bool {
+    ev.recipient
+        .as_ref()
+        .is_some_and(|r| r.sectors.iter().any(|s| s == "CVL"))
 }
 
 /// The ACLED sub-event type of an event, if CAMEO says enough.
@@ -67,13 +72,18 @@ pub fn acled_type(ev: &Event) -> Option<&'static str> {
         () if p("175") || mode == "crowd-control" => "FORCE_AGAINST_PROTEST",
         () if p("192") && is_state(&ev.actor.sectors) => "GOV_REGAINS_TERIT",
         () if p("192") => "NON_STATE_ACTOR_OVERTAKES_TER",
+        // ACLED's "attack" is violence against civilians; force between armed
+        // actors is an armed clash.
+        () if (p("18") || p("19") || p("20")) && civilian_target(ev) => "ATTACK",
         () if p("190") || p("193") || p("19") => "ARMED_CLASH",
         () if p("18") || p("20") => "ATTACK",
         () if p("145") => "VIOL_DEMONSTR",
         () if p("14") => "PEACE_PROTEST",
         () if p("057") || p("03") || p("08") => "AGREEMENT",
-        () if p("15") || p("16") => "DISR_WEAP",
-        () if p("04") || p("05") => "DIPLO",
+        // Force posture (deployments, alerts) is ACLED's "change to group/activity";
+        // reducing relations is a diplomatic event.
+        () if p("15") => "CHANGE_TO_GROUP_ACT",
+        () if p("04") || p("05") || p("16") => "DIPLO",
         () => return None,
     })
 }
@@ -103,6 +113,9 @@ pub struct CaseReport {
     pub mapped_accuracy: f64,
     /// Per gold type: (snippets, correct).
     pub by_type: BTreeMap<String, (usize, usize)>,
+    /// Per gold type, what the main event was: a mapped type, `cameo:CODE`
+    /// when the code has no counterpart, or `none` when nothing was coded.
+    pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub require_dyad: bool,
 }
 
@@ -135,7 +148,18 @@ pub fn run_case2021(path: &Path, require_dyad: bool) -> Result<CaseReport> {
             );
         };
         let doc = w.process(snippet, tocsin_core::DocMeta::default());
-        let got = main_event(doc).and_then(acled_type);
+        let main = main_event(doc);
+        let got = main.and_then(acled_type);
+        let seen = match (main, got) {
+            (_, Some(t)) => t.to_string(),
+            (Some(e), None) => format!("cameo:{}", e.cameo.code),
+            (None, None) => "none".to_string(),
+        };
+        *r.confusion
+            .entry(gold.to_string())
+            .or_default()
+            .entry(seen)
+            .or_default() += 1;
         r.snippets += 1;
         r.with_event += usize::from(!doc.events.is_empty());
         let ok = got == Some(gold);
@@ -152,4 +176,41 @@ pub fn run_case2021(path: &Path, require_dyad: bool) -> Result<CaseReport> {
     r.accuracy = ratio(r.correct, r.snippets);
     r.mapped_accuracy = ratio(r.mapped_correct, r.mapped_snippets);
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tocsin_core::{ActorRef, CameoInfo, Event};
+
+    fn ev(code: &str, target_sectors: &[&str]) -> Event {
+        Event {
+            cameo: CameoInfo {
+                code: code.into(),
+                ..CameoInfo::default()
+            },
+            recipient: Some(ActorRef {
+                sectors: target_sectors.iter().map(|s| (*s).to_string()).collect(),
+                ..ActorRef::default()
+            }),
+            ..Event::default()
+        }
+    }
+
+    #[test]
+    fn codes_map_by_the_two_codebooks_definitions() {
+        assert_eq!(acled_type(&ev("190", &["MIL"])), Some("ARMED_CLASH"));
+        assert_eq!(acled_type(&ev("190", &["CVL"])), Some("ATTACK"));
+        assert_eq!(acled_type(&ev("195", &["CVL"])), Some("AIR_STRIKE"));
+        assert_eq!(acled_type(&ev("154", &[])), Some("CHANGE_TO_GROUP_ACT"));
+        assert_eq!(acled_type(&ev("161", &[])), Some("DIPLO"));
+        assert_eq!(acled_type(&ev("010", &[])), None);
+        for code in [
+            "2041", "195", "194", "1831", "1832", "1821", "181", "1712", "173", "175", "192",
+            "190", "180", "145", "141", "057", "154", "040",
+        ] {
+            let t = acled_type(&ev(code, &[])).expect("mapped");
+            assert!(MAPPED_TYPES.contains(&t), "{code} -> {t} is not listed");
+        }
+    }
 }
