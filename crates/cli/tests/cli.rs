@@ -159,3 +159,25 @@ fn garbage_input_never_panics() {
     let out = tocsin(&["parse", "-"], Some(junk));
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_compiled_dictionary_loads_back() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/dict");
+    let out_path = std::env::temp_dir().join(format!("tocsin-dicts-{}.bin", std::process::id()));
+    let out_s = out_path.to_str().expect("utf-8");
+    let out = tocsin(&["dict", "compile", dir, "-o", out_s], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = tocsin(&["dict", "stats", out_s, "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["persons"].as_u64().is_some_and(|n| n > 1000), "{v}");
+    // A file that starts like a compiled dictionary but is not one is named.
+    let bad = tmp("bad.bin", "TOCSDICTgarbage");
+    let out = tocsin(&["dict", "stats", bad.to_str().expect("utf-8")], None);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("bad.bin"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -83,7 +83,10 @@ pub fn embedded_dictionaries() -> Result<Arc<Dictionaries>, PipelineError> {
     .map_err(|e| load_err("the embedded dictionaries", e))
 }
 
-/// Loads dictionaries from a directory or file in any supported format.
+/// Loads dictionaries from a directory or file in any supported format: a
+/// tocsin dictionary directory, PETRARCH or TABARI files, or a binary written by
+/// `tocsin dict compile`. Imported dictionaries carry no CAMEO table, so the
+/// embedded one is attached (Goldstein scores, quad classes, PLOVER).
 ///
 /// # Errors
 /// Every problem found, each as `path:line: message`.
@@ -91,23 +94,39 @@ pub fn load_dictionaries(
     path: &Path,
     format: Option<DictFormat>,
 ) -> Result<Arc<Dictionaries>, anyhow::Error> {
-    tocsin_dict::load(path, format)
-        .map(Arc::new)
-        .map_err(|diags| {
-            let shown: Vec<String> = diags.iter().take(50).map(ToString::to_string).collect();
-            let more = diags.len().saturating_sub(50);
-            anyhow::anyhow!(
-                "{} problems loading {}:\n{}{}",
-                diags.len(),
-                path.display(),
-                shown.join("\n"),
-                if more > 0 {
-                    format!("\n... and {more} more")
-                } else {
-                    String::new()
-                }
-            )
-        })
+    if path.is_file() {
+        let mut head = [0u8; 8];
+        let is_binary = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .is_ok_and(|()| &head == tocsin_dict::MAGIC);
+        if is_binary {
+            let bytes = std::fs::read(path)
+                .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+            let d = Dictionaries::from_bytes(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            return Ok(Arc::new(d));
+        }
+    }
+    let d = tocsin_dict::load(path, format).map_err(|diags| {
+        let shown: Vec<String> = diags.iter().take(50).map(ToString::to_string).collect();
+        let more = diags.len().saturating_sub(50);
+        anyhow::anyhow!(
+            "{} problems loading {}:\n{}{}",
+            diags.len(),
+            path.display(),
+            shown.join("\n"),
+            if more > 0 {
+                format!("\n... and {more} more")
+            } else {
+                String::new()
+            }
+        )
+    })?;
+    let d = match embedded_dictionaries() {
+        Ok(defaults) => d.with_cameo(defaults.cameo.clone()),
+        Err(_) => d,
+    };
+    Ok(Arc::new(d))
 }
 
 /// Builds the default pipeline up to `setup.until`.
