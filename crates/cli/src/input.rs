@@ -33,6 +33,154 @@ impl std::fmt::Display for InputError {
 /// Largest document accepted; spans are `u32` byte offsets.
 const MAX_DOC_BYTES: usize = u32::MAX as usize / 2;
 
+fn is_html(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("html" | "htm" | "xhtml")
+    )
+}
+
+/// The readable text of an HTML page: scripts, styles and comments dropped,
+/// block elements turned into paragraph breaks, the common entities decoded.
+/// Offsets in events then index this text, not the markup.
+#[must_use]
+pub fn html_to_text(html: &str) -> String {
+    const BLOCKS: &[&str] = &[
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "blockquote",
+        "title",
+        "dd",
+        "dt",
+    ];
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        rest = &rest[lt..];
+        // "3 < 4": a '<' that opens no tag is text.
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            // An unclosed '<' is text.
+            out.push_str(&decode_entities(rest));
+            rest = "";
+            break;
+        };
+        let tag = rest[1..gt].trim_start_matches('/').trim();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &rest[gt + 1..];
+        if matches!(name.as_str(), "script" | "style" | "noscript") && !tag.ends_with('/') {
+            let close = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = lower.find(&close).map_or("", |i| &rest[i..]);
+            if let Some(gt) = rest.find('>') {
+                rest = &rest[gt + 1..];
+            }
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    // Collapse the runs of blank lines the markup leaves.
+    let mut clean = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !clean.is_empty() {
+            clean.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        clean.push_str(l);
+    }
+    clean
+}
+
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let ent = &rest[1..e];
+            let c = match ent {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "mdash" => Some('—'),
+                "ndash" => Some('–'),
+                "rsquo" | "lsquo" => Some('’'),
+                "ldquo" | "rdquo" => Some('"'),
+                _ => {
+                    let n = ent.strip_prefix('#')?;
+                    let v = match n.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(v)
+                }
+            }?;
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn is_jsonl(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -77,7 +225,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
             walk(&p, out)?;
         } else if matches!(
             p.extension().and_then(|e| e.to_str()),
-            Some("txt" | "text" | "jsonl" | "ndjson")
+            Some("txt" | "text" | "jsonl" | "ndjson" | "html" | "htm")
         ) {
             out.push(p);
         }
@@ -143,6 +291,11 @@ fn read_text(
             eprintln!("warning: {name}: invalid UTF-8 replaced with U+FFFD");
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
+    };
+    let text = if is_html(Path::new(name)) {
+        html_to_text(&text)
+    } else {
+        text
     };
     let id = Path::new(name)
         .file_stem()
@@ -265,6 +418,22 @@ mod tests {
         .unwrap();
         assert_eq!(d.meta.id, "7");
         assert_eq!(d.meta.date.unwrap().to_string(), "2021-12-07");
+    }
+
+    #[test]
+    fn html_pages_are_read_as_text() {
+        let page = "<html><head><title>Border</title><style>p{color:red}</style>\
+<script>var a = '<p>no</p>';</script></head><body><!-- nav --><h1>Troops mass</h1>\
+<p>Russian troops &amp; tanks massed near Ukraine&#8217;s border.</p><p>Talks &lt;soon&gt;</p>\
+<p>A & B, 3 < 4</body></html>";
+        let t = html_to_text(page);
+        assert_eq!(
+            t,
+            "Border\n\nTroops mass\n\nRussian troops & tanks massed near Ukraine’s border.\n\nTalks <soon>\n\nA & B, 3 < 4"
+        );
+        assert_eq!(html_to_text(""), "");
+        assert_eq!(html_to_text("<p>unclosed <b"), "unclosed <b");
+        assert_eq!(html_to_text("&#xZZ; &#99999999; &"), "&#xZZ; &#99999999; &");
     }
 
     #[test]
