@@ -47,14 +47,27 @@ pub fn load_petrarch(
     verbs: &[PathBuf],
     discards: &[PathBuf],
 ) -> (Dictionaries, Vec<Diagnostic>) {
+    load_kinds(Dialect::Petrarch, [actors, agents, verbs, discards])
+}
+
+/// Reads actor, agent, verb and discard files (in that order) in one
+/// dialect; the data version lists the file names.
+pub(crate) fn load_kinds(
+    dialect: Dialect,
+    files: [&[PathBuf]; 4],
+) -> (Dictionaries, Vec<Diagnostic>) {
+    let (format, mut version) = match dialect {
+        Dialect::Petrarch => (DictFormat::Petrarch, String::from("petrarch:")),
+        Dialect::Tabari => (DictFormat::Tabari, String::from("tabari:")),
+    };
     let mut b = Builder::default();
-    let mut version = String::from("petrarch:");
-    for (paths, kind) in [
-        (actors, FileKind::Actors),
-        (agents, FileKind::Agents),
-        (verbs, FileKind::Verbs),
-        (discards, FileKind::Discards),
-    ] {
+    let kinds = [
+        FileKind::Actors,
+        FileKind::Agents,
+        FileKind::Verbs,
+        FileKind::Discards,
+    ];
+    for (paths, kind) in files.into_iter().zip(kinds) {
         for p in paths {
             version.push(' ');
             version.push_str(
@@ -62,33 +75,37 @@ pub fn load_petrarch(
                     .map(|f| f.to_string_lossy().into_owned())
                     .unwrap_or_default(),
             );
-            read_file(&mut b, p, kind, Dialect::Petrarch);
+            read_file(&mut b, p, kind, dialect);
         }
     }
-    b.finish(DictFormat::Petrarch, version)
+    b.finish(format, version)
+}
+
+/// The files of a directory, sorted; an unreadable directory is a diagnostic.
+pub(crate) fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let rd = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error(
+            dir.display().to_string(),
+            0,
+            format!("cannot read the directory: {e}"),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// Loads the PETRARCH files of a directory: `*actors*`, `*agents*`,
 /// `*verbs*` and `*discards*` (`.txt`), in sorted order.
 #[must_use]
 pub fn load_petrarch_dir(dir: &Path) -> (Dictionaries, Vec<Diagnostic>) {
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect(),
-        Err(e) => {
-            return (
-                Dictionaries::default(),
-                vec![Diagnostic::error(
-                    dir.display().to_string(),
-                    0,
-                    format!("cannot read the directory: {e}"),
-                )],
-            )
-        }
+    let mut files = match list_dir(dir) {
+        Ok(f) => f,
+        Err(d) => return (Dictionaries::default(), vec![d]),
     };
-    files.sort();
     files.retain(|p| kind_from_name(p).is_some() && p.extension().map_or(true, |e| e == "txt"));
     load_petrarch_files(&files)
 }

@@ -11,8 +11,10 @@
 use crate::diag::Diagnostic;
 use crate::import::{trailing_code, Builder, FileCtx};
 use crate::legacy::{read_text, Dialect};
-use crate::model::{DictFormat, Dictionaries, DiscardScope};
-use crate::petrarch::{clean_lines, kind_from_name, read_file, split_forms, FileKind, OpenBlock};
+use crate::model::{Dictionaries, DiscardScope};
+use crate::petrarch::{
+    clean_lines, kind_from_name, list_dir, load_kinds, split_forms, FileKind, OpenBlock,
+};
 use std::path::{Path, PathBuf};
 
 /// Loads TABARI dictionaries given file by file (any list may be empty).
@@ -23,25 +25,7 @@ pub fn load_tabari(
     verbs: &[PathBuf],
     discards: &[PathBuf],
 ) -> (Dictionaries, Vec<Diagnostic>) {
-    let mut b = Builder::default();
-    let mut version = String::from("tabari:");
-    for (paths, kind) in [
-        (actors, FileKind::Actors),
-        (agents, FileKind::Agents),
-        (verbs, FileKind::Verbs),
-        (discards, FileKind::Discards),
-    ] {
-        for p in paths {
-            version.push(' ');
-            version.push_str(
-                &p.file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            );
-            read_file(&mut b, p, kind, Dialect::Tabari);
-        }
-    }
-    b.finish(DictFormat::Tabari, version)
+    load_kinds(Dialect::Tabari, [actors, agents, verbs, discards])
 }
 
 /// Loads TABARI files, telling their kind by extension or name
@@ -68,23 +52,10 @@ pub fn load_tabari_files(files: &[PathBuf]) -> (Dictionaries, Vec<Diagnostic>) {
 /// `*.agents`, `*.verbs`, `*discards*`), in sorted order.
 #[must_use]
 pub fn load_tabari_dir(dir: &Path) -> (Dictionaries, Vec<Diagnostic>) {
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect(),
-        Err(e) => {
-            return (
-                Dictionaries::default(),
-                vec![Diagnostic::error(
-                    dir.display().to_string(),
-                    0,
-                    format!("cannot read the directory: {e}"),
-                )],
-            )
-        }
+    let mut files = match list_dir(dir) {
+        Ok(f) => f,
+        Err(d) => return (Dictionaries::default(), vec![d]),
     };
-    files.sort();
     files.retain(|p| {
         let ext = p
             .extension()
