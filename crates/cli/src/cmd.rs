@@ -101,25 +101,15 @@ pub enum EvalCommand {
         records: PathBuf,
         #[command(flatten)]
         dict: DictArgs,
-        #[arg(long)]
-        json: bool,
-        /// Show how one record was coded: parse, rules tried, events.
-        #[arg(long)]
-        explain: Option<String>,
-        /// How many failing records to list.
-        #[arg(long, default_value_t = 20)]
-        failures: usize,
+        #[command(flatten)]
+        suite: SuiteArgs,
     },
     /// TABARI's Validate.text, through its project file.
     Tabari {
         #[arg(long)]
         project: PathBuf,
-        #[arg(long)]
-        json: bool,
-        #[arg(long)]
-        explain: Option<String>,
-        #[arg(long, default_value_t = 20)]
-        failures: usize,
+        #[command(flatten)]
+        suite: SuiteArgs,
     },
     /// Event locations against the event-location dev set (JSONL).
     Geo {
@@ -152,6 +142,19 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What a conformance suite prints.
+#[derive(Debug, Args)]
+pub struct SuiteArgs {
+    #[arg(long)]
+    pub json: bool,
+    /// Show how one record was coded: parse, rules tried, events.
+    #[arg(long)]
+    pub explain: Option<String>,
+    /// How many failing records to list.
+    #[arg(long, default_value_t = 20)]
+    pub failures: usize,
 }
 
 #[derive(Debug, Args)]
@@ -410,35 +413,18 @@ pub fn eval(e: EvalCommand) -> Result<()> {
         EvalCommand::Petrarch {
             records,
             dict,
-            json,
-            explain,
-            failures,
+            suite,
         } => {
             let dicts = dict
                 .setup(Until::Code)?
                 .dicts
                 .context("--dicts is required")?;
             let recs = suites::petrarch_records(&records)?;
-            if let Some(id) = explain {
-                print!("{}", suites::explain_record(&recs, &id, dicts)?);
-                return Ok(());
-            }
-            let r = suites::run_records(&recs, dicts)?;
-            print_suite("PETRARCH unit records", &r, json, failures)
+            run_suite("PETRARCH unit records", &recs, dicts, &suite)
         }
-        EvalCommand::Tabari {
-            project,
-            json,
-            explain,
-            failures,
-        } => {
+        EvalCommand::Tabari { project, suite } => {
             let (recs, dicts) = suites::tabari_suite(&project)?;
-            if let Some(id) = explain {
-                print!("{}", suites::explain_record(&recs, &id, dicts)?);
-                return Ok(());
-            }
-            let r = suites::run_records(&recs, dicts)?;
-            print_suite("TABARI Validate.text", &r, json, failures)
+            run_suite("TABARI Validate.text", &recs, dicts, &suite)
         }
         EvalCommand::Geo { gold, json, misses } => {
             let jsonl = std::fs::read_to_string(&gold)
@@ -501,20 +487,26 @@ pub fn eval(e: EvalCommand) -> Result<()> {
     }
 }
 
-fn print_suite(
+/// Runs a conformance suite, or explains one record of it.
+fn run_suite(
     name: &str,
-    r: &tocsin::tocsin_coder::eval::EvalReport,
-    json: bool,
-    failures: usize,
+    recs: &[tocsin::tocsin_coder::eval::EvalRecord],
+    dicts: std::sync::Arc<tocsin::Dictionaries>,
+    a: &SuiteArgs,
 ) -> Result<()> {
-    if json {
-        let mut v = serde_json::to_value(r)?;
+    if let Some(id) = &a.explain {
+        print!("{}", suites::explain_record(recs, id, dicts)?);
+        return Ok(());
+    }
+    let r = suites::run_records(recs, dicts)?;
+    if a.json {
+        let mut v = serde_json::to_value(&r)?;
         if let Some(o) = v.as_object_mut() {
             o.remove("failures");
         }
         println!("{v}");
     } else {
-        print!("{}", suites::report_text(name, r, failures));
+        print!("{}", suites::report_text(name, &r, a.failures));
     }
     Ok(())
 }
