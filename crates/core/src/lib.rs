@@ -18,6 +18,7 @@ mod date;
 mod deprel;
 mod doc;
 mod event;
+pub mod header;
 mod pos;
 mod span;
 mod stage;

@@ -42,3 +42,16 @@ impl Error {
         }
     }
 }
+
+impl From<tocsin_core::header::HeaderError> for Error {
+    fn from(e: tocsin_core::header::HeaderError) -> Self {
+        match e {
+            tocsin_core::header::HeaderError::Magic { expected, found } => {
+                Error::BadMagic { expected, found }
+            }
+            tocsin_core::header::HeaderError::Version { expected, found } => {
+                Error::Version { expected, found }
+            }
+        }
+    }
+}

@@ -182,8 +182,7 @@ impl Model {
     /// Serialises and gzips the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
-        raw.extend_from_slice(MAGIC);
-        raw.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        raw.extend_from_slice(&tocsin_core::header::header(MAGIC, FORMAT_VERSION));
         raw.push(self.tbits as u8);
         raw.push(self.lbits as u8);
         raw.extend_from_slice(&self.mask.to_le_bytes());
@@ -203,21 +202,8 @@ impl Model {
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(|e| Error::Corrupt(format!("not a gzip stream: {e}")))?;
-        let mut r = Reader { buf: &raw, at: 0 };
-        let magic = r.take(MAGIC.len())?;
-        if magic != MAGIC {
-            return Err(Error::BadMagic {
-                expected: String::from_utf8_lossy(MAGIC).into_owned(),
-                found: String::from_utf8_lossy(magic).into_owned(),
-            });
-        }
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(Error::Version {
-                expected: FORMAT_VERSION,
-                found: version,
-            });
-        }
+        let body = tocsin_core::header::split_header(&raw, MAGIC, FORMAT_VERSION)?;
+        let mut r = Reader { buf: body, at: 0 };
         let tbits = u32::from(r.take(1)?[0]);
         let lbits = u32::from(r.take(1)?[0]);
         if !(4..=28).contains(&tbits) || !(4..=26).contains(&lbits) {

@@ -38,3 +38,16 @@ pub enum Error {
     #[error("training: {0}")]
     Config(String),
 }
+
+impl From<tocsin_core::header::HeaderError> for Error {
+    fn from(e: tocsin_core::header::HeaderError) -> Self {
+        match e {
+            tocsin_core::header::HeaderError::Magic { expected, found } => {
+                Error::BadMagic { expected, found }
+            }
+            tocsin_core::header::HeaderError::Version { expected, found } => {
+                Error::Version { expected, found }
+            }
+        }
+    }
+}

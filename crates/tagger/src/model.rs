@@ -258,8 +258,7 @@ impl RawModel {
     /// The uncompressed model bytes.
     pub(crate) fn encode(&self) -> Vec<u8> {
         let mut b = Vec::new();
-        b.extend_from_slice(MAGIC);
-        b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        b.extend_from_slice(&tocsin_core::header::header(MAGIC, FORMAT_VERSION));
         b.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
         for (u, x) in &self.classes {
             b.push(*u as u8);
@@ -373,24 +372,8 @@ impl Model {
 
     /// Reads uncompressed model bytes.
     pub(crate) fn decode(b: &[u8]) -> Result<Model, Error> {
+        let b = tocsin_core::header::split_header(b, MAGIC, FORMAT_VERSION)?;
         let mut r = Reader { b, at: 0 };
-        let magic = r.take(8).map_err(|_| Error::BadMagic {
-            expected: String::from_utf8_lossy(MAGIC).into_owned(),
-            found: String::from_utf8_lossy(b).chars().take(8).collect(),
-        })?;
-        if magic != MAGIC {
-            return Err(Error::BadMagic {
-                expected: String::from_utf8_lossy(MAGIC).into_owned(),
-                found: String::from_utf8_lossy(magic).into_owned(),
-            });
-        }
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(Error::Version {
-                expected: FORMAT_VERSION,
-                found: version,
-            });
-        }
         let n = r.count(b.len())?;
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
