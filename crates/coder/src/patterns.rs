@@ -196,6 +196,17 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
     }
 }
 
+/// Which pattern tables a token with these tags selects from: (verb
+/// patterns, noun patterns). The parse gate uses the same test, so it never
+/// skips a sentence the coder could code.
+pub(crate) fn pattern_kinds(up: Upos, xp: Xpos) -> (bool, bool) {
+    let verbish = matches!(up, Upos::Verb | Upos::Aux)
+        || (up == Upos::X && xp == Xpos::None)
+        || (matches!(up, Upos::Adj) && xp == Xpos::Vbn);
+    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    (verbish, nounish)
+}
+
 /// Every pattern that holds at token `v`, most specific first.
 pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'d>> {
     let mut out = Vec::new();
@@ -207,11 +218,8 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
             up,
             Upos::Noun | Upos::Adj | Upos::Adv | Upos::X | Upos::Propn
         );
-    let verbish = matches!(up, Upos::Verb | Upos::Aux)
-        || tabari
-        || (up == Upos::X && s.xpos(v) == Xpos::None)
-        || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
-    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    let (verbish, nounish) = pattern_kinds(up, s.xpos(v));
+    let verbish = verbish || tabari;
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
