@@ -85,7 +85,7 @@ fn run_slice(p: &Pipeline, docs: &[String]) -> Counts {
     let mut w = p.worker();
     let mut c = Counts::default();
     for t in docs {
-        c.add_doc(&w.process(t, DocMeta::default()));
+        c.add_doc(w.process(t, DocMeta::default()));
     }
     c
 }
@@ -107,7 +107,7 @@ fn run_threads(p: &Pipeline, docs: &[String], threads: usize) -> Counts {
                     let mut w = p.worker();
                     let mut c = Counts::default();
                     for t in part {
-                        c.add_doc(&w.process(t, DocMeta::default()));
+                        c.add_doc(w.process(t, DocMeta::default()));
                     }
                     c
                 })
