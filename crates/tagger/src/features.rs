@@ -91,21 +91,23 @@ pub(crate) const NO_DICT: u8 = u8::MAX;
 
 /// The model's word table maps a lowercase-word hash to lexicon class bits
 /// (`LEX_MASK`); the bits above are reserved.
-pub(crate) const LEX_MASK: u32 = 7;
+pub(crate) const LEX_MASK: u32 = 15;
 
 /// Lexicon classes, as stored in the model's lexicon (lowercase-word hash -> bits).
 pub(crate) const LEX_NOUN: u32 = 1;
 pub(crate) const LEX_VERB: u32 = 2;
 pub(crate) const LEX_ADJ: u32 = 4;
+/// The word is a name (WordNet writes it capitalised): "Tehran", "Marines".
+pub(crate) const LEX_NAME: u32 = 8;
 
 /// Hash of a lowercase word as [`word_info`] computes it (for building the lexicon).
 pub(crate) fn lower_hash(w: &str) -> u64 {
     w.chars().fold(FNV_OFFSET, |h, c| fnv(h, lower(c)))
 }
 
-/// Lexicon evidence for a word, packed: which classes the word itself has, and
-/// whether stripping an inflection (-s, -ed, -ing, -er/-est, -ly) leaves a noun,
-/// verb or adjective. It lets the tagger guess unseen words ("blogged", "bakeries").
+/// Lexicon evidence for a word, packed: which classes the word itself has
+/// (noun, verb, adjective, name), and whether stripping an inflection (-s, -ed,
+/// -ing, -er/-est, -ly) leaves a noun, verb, adjective or name. It lets the tagger guess unseen words ("blogged", "bakeries").
 ///
 /// `prefix[k]` is the hash of the word without its last `k` characters and
 /// `tail` the last characters lowercased, last first.
@@ -120,10 +122,13 @@ fn lex_bits(lex: &HashIndex, prefix: &[u64; 5], tail: &[char; 4]) -> u64 {
             .count()
             == s.len()
     };
-    let mut bits = u64::from(get(prefix[0]));
+    let own = get(prefix[0]);
+    let mut bits = u64::from(own & (LEX_NOUN | LEX_VERB | LEX_ADJ));
+    bits |= u64::from(own & LEX_NAME != 0) << 9;
     if ends("s") {
         bits |= u64::from(has(prefix[1], LEX_NOUN)) << 3;
         bits |= u64::from(has(prefix[1], LEX_VERB)) << 4;
+        bits |= u64::from(has(prefix[1], LEX_NAME)) << 10;
     }
     if ends("ed") {
         let v = has(prefix[2], LEX_VERB) || has(prefix[1], LEX_VERB);
