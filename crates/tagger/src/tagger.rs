@@ -211,6 +211,7 @@ impl Tagger {
                 .copied()
                 .unwrap_or((Upos::X, Xpos::None))
         }));
+        finite_verb_rule(words, out);
     }
 
     /// Tags and lemmatizes every sentence of `doc`.
@@ -243,6 +244,60 @@ impl Tagger {
                 s.lemma = lemma;
             }
         });
+    }
+}
+
+/// A full sentence needs a finite verb. When the tagger found none but read a
+/// past form as a participle with no auxiliary before it ("Russian troops
+/// massed on the border."), the participle is the simple past: a reduced
+/// relative needs a main verb to hang on. Only sentences that end in a full
+/// stop and start with a capital are treated as full sentences; headlines and
+/// fragments are left alone.
+fn finite_verb_rule(words: &[&str], tags: &mut [(Upos, Xpos)]) {
+    let finite = |x: Xpos| matches!(x, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md);
+    if tags.len() < 4 || tags.iter().any(|t| finite(t.1)) {
+        return;
+    }
+    let full_stop = words.last().is_some_and(|w| *w == "." || *w == "!");
+    let capital = words
+        .first()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if !full_stop || !capital {
+        return;
+    }
+    let mut seen_noun = false;
+    for (k, t) in tags.iter_mut().enumerate() {
+        match t.1 {
+            Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Prp => seen_noun = true,
+            Xpos::Vbn if seen_noun && t.0 == Upos::Verb => {
+                let aux = words[..k].iter().any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    matches!(
+                        w.as_str(),
+                        "be" | "been"
+                            | "being"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "having"
+                            | "get"
+                            | "got"
+                            | "gets"
+                            | "getting"
+                    )
+                });
+                if !aux {
+                    t.1 = Xpos::Vbd;
+                }
+                return;
+            }
+            _ => {}
+        }
     }
 }
 

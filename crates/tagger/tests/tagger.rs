@@ -21,12 +21,22 @@ fn check_xpos(sentence: &str, want: &str) {
 #[test]
 fn tags_simple_sentences() {
     check_xpos(
+        "The minister said he was n't told .",
+        "DT NN VBD PRP VBD RB VBN .",
+    );
+}
+
+#[test]
+fn a_full_sentence_gets_a_finite_verb() {
+    // Without another verb, the past form is the main verb, not a participle.
+    check_xpos(
         "Russian troops massed on the border .",
         "JJ NNS VBD IN DT NN .",
     );
+    // With an auxiliary it stays a participle.
     check_xpos(
-        "The minister said he was n't told .",
-        "DT NN VBD PRP VBD RB VBN .",
+        "Troops were massed on the border .",
+        "NNS VBD VBN IN DT NN .",
     );
 }
 
