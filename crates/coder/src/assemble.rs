@@ -137,6 +137,7 @@ impl Coder {
         let mut r = Resolver::new(d, s, &mentions, date, ctx);
         r.text_order = d.format != DictFormat::Tocsin;
         r.unknown_country = !self.options.require_dyad;
+        r.convert_agent = tabari && self.options.tabari.convert_agent;
         if let Some(t) = trace.as_deref_mut() {
             for m in &mentions {
                 let _ = writeln!(
@@ -341,6 +342,9 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        if tabari {
+            self.tabari_defaults(s, v, h, &mut sources, &mut targets);
+        }
         // A target that is also a source is not a target ("Biden and Putin met").
         targets.retain(|t| {
             !sources
@@ -446,6 +450,45 @@ impl Coder {
                 location: None,
             })
             .collect()
+    }
+
+    /// TABARI's `DEFAULT:` actors for a side left empty. `SOURCE [X] PRIOR`
+    /// gives X when no actor precedes the verb; without `PRIOR` the first
+    /// actor after the verb becomes the source. `TARGET [X] AFTER` gives X
+    /// when no actor follows; without `AFTER` a compound source gives its
+    /// later members as targets.
+    fn tabari_defaults(
+        &self,
+        s: &Sent<'_>,
+        v: usize,
+        h: &Hit<'_>,
+        sources: &mut Vec<ActorRef>,
+        targets: &mut Vec<ActorRef>,
+    ) {
+        let t = &self.options.tabari;
+        let named = |code: &str| ActorRef {
+            code: code.to_string(),
+            sectors: Vec::new(),
+            name: code.to_string(),
+            span: s.span(v),
+            source: tocsin_core::ActorSource::Context("default actor".into()),
+            wikidata: None,
+        };
+        if let (Some(ds), true, None) = (&t.default_source, sources.is_empty(), h.src_tok) {
+            if ds.only_when_none {
+                sources.push(named(&ds.code));
+            } else if !targets.is_empty() {
+                let rest = targets.split_off(1);
+                *sources = std::mem::replace(targets, rest);
+            }
+        }
+        if let (Some(dt), true, None) = (&t.default_target, targets.is_empty(), h.tgt_tok) {
+            if !dt.only_when_none && sources.len() >= 2 {
+                *targets = sources.split_off(1);
+            } else if !sources.is_empty() {
+                targets.push(named(&dt.code));
+            }
+        }
     }
 
     /// The actors of the first slot that yields any.

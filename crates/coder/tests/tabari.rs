@@ -13,8 +13,11 @@ fn dicts() -> Arc<tocsin_dict::Dictionaries> {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/tabari"
     ));
-    let (d, diags) =
-        tocsin_dict::load_tabari_files(&[dir.join("mini.actors"), dir.join("mini.verbs")]);
+    let (d, diags) = tocsin_dict::load_tabari_files(&[
+        dir.join("mini.actors"),
+        dir.join("mini.agents"),
+        dir.join("mini.verbs"),
+    ]);
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
     Arc::new(d)
 }
@@ -108,4 +111,26 @@ fn minimum_words() {
     assert_eq!(code(s, TabariOptions::default()), ["ARN / GON / 064"]);
     let min = TabariOptions::from_settings([("minimum_words", "8")]);
     assert!(code(s, min).is_empty());
+}
+
+#[test]
+fn default_actors_fill_an_empty_side() {
+    let s = "Fxrnost/PROPN will/AUX restore/VERB ties/NOUN with/ADP Gondor/PROPN ./PUNCT";
+    assert!(code(s, TabariOptions::default()).is_empty());
+    let prior =
+        TabariOptions::from_settings([("default", "SOURCE [DEF] PRIOR TARGET [TGT] AFTER")]);
+    assert_eq!(code(s, prior), ["DEF / GON / 064"]);
+    // Without PRIOR the first actor after the verb is the source.
+    let after = TabariOptions::from_settings([("default", "SOURCE [DEF] TARGET [TGT] AFTER")]);
+    assert_eq!(code(s, after), ["GON / TGT / 064"]);
+}
+
+#[test]
+fn converted_agents_and_agent_plurals() {
+    // "Guerrillas": the agent's regular plural; with CONVERT AGENT an agent
+    // with no country codes as `~` plus its sectors.
+    let s = "Guerrillas/NOUN will/AUX restore/VERB ties/NOUN with/ADP Gondor/PROPN ./PUNCT";
+    assert!(code(s, TabariOptions::default()).is_empty());
+    let conv = TabariOptions::from_settings([("convert_agent", "TRUE")]);
+    assert_eq!(code(s, conv), ["~REB / GON / 064"]);
 }

@@ -322,7 +322,7 @@ pub(crate) fn read_agents(
         let expanded = names.len() > 1 || names[0] != head;
         let plurals = match plurals {
             Some(p) => p,
-            None if dialect == Dialect::Petrarch && !expanded => vec![crate::compile::pluralize(
+            None if !expanded => vec![crate::compile::pluralize(
                 &head.replace('_', " ").trim().to_lowercase(),
             )],
             None => vec![],
