@@ -162,6 +162,9 @@ pub(crate) struct Resolver<'a> {
     /// An agent with no country anywhere codes as `---` (PETRARCH with
     /// `require_dyad` off) instead of nobody.
     pub unknown_country: bool,
+    /// TABARI's `CONVERT AGENT`: an agent with no country codes as `~`
+    /// plus its sectors ("the Muslims" → `~MOS`).
+    pub convert_agent: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -187,6 +190,7 @@ impl<'a> Resolver<'a> {
             ctx,
             text_order: false,
             unknown_country: false,
+            convert_agent: false,
         }
     }
 
@@ -483,6 +487,15 @@ impl<'a> Resolver<'a> {
                         c.clone(),
                         None,
                         ActorSource::Context("dateline".into()),
+                    )
+                } else if self.convert_agent {
+                    let c = "~".to_string();
+                    (
+                        c.clone(),
+                        Vec::new(),
+                        c,
+                        None,
+                        ActorSource::Context("converted agent".into()),
                     )
                 } else if self.unknown_country {
                     let c = "---".to_string();

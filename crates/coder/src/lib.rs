@@ -63,9 +63,11 @@ mod modality;
 mod patterns;
 mod sent;
 mod size;
+mod tabari;
 mod when;
 
 pub use gate::ParseGate;
+pub use tabari::{CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
 use sent::Sent;
@@ -93,6 +95,8 @@ pub struct CoderOptions {
     pub reverse_codes: Vec<(String, String)>,
     /// Use the bare agent's context country (previous sentence, dateline).
     pub context_actors: bool,
+    /// TABARI's reading settings, used with TABARI dictionaries only.
+    pub tabari: TabariOptions,
 }
 
 impl Default for CoderOptions {
@@ -104,6 +108,7 @@ impl Default for CoderOptions {
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
             reverse_codes: vec![("042".into(), "043".into())],
             context_actors: true,
+            tabari: TabariOptions::default(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub(crate) struct Hit<'d> {
     pub tgt_tok: Option<usize>,
     /// Word patterns: `%`, a compound actor whose members act on each other.
     pub compound: bool,
+    /// The tokens the pattern's words cover, verb included (first, last).
+    pub span: (usize, usize),
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -207,8 +209,29 @@ pub(crate) fn pattern_kinds(up: Upos, xp: Xpos) -> (bool, bool) {
     (verbish, nounish)
 }
 
+/// How word patterns see a sentence's tokens. TABARI, which reads no
+/// parse, drops comma-delimited asides (`skip`) and takes `$`, `+` and `%`
+/// only at actor names (`actor`); the parse-based coders pass `None`.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Reading<'a> {
+    pub skip: Option<&'a [bool]>,
+    pub actor: Option<&'a [bool]>,
+}
+
+impl Reading<'_> {
+    fn skipped(&self, i: usize) -> bool {
+        self.skip
+            .is_some_and(|m| m.get(i).copied().unwrap_or(false))
+    }
+}
+
 /// Every pattern that holds at token `v`, most specific first.
-pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'d>> {
+pub(crate) fn hits<'d>(
+    d: &'d Dictionaries,
+    s: &Sent<'_>,
+    v: usize,
+    rd: Reading<'_>,
+) -> Vec<Hit<'d>> {
     let mut out = Vec::new();
     let up = s.upos(v);
     // TABARI reads no parts of speech: any content word may be a verb form
@@ -240,7 +263,7 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
             if let Some(h) = d
                 .verbs
                 .get(id as usize)
-                .and_then(|p| try_pattern(d, s, v, p))
+                .and_then(|p| try_pattern(d, s, v, p, rd))
             {
                 out.push(h);
             }
@@ -248,7 +271,7 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
     }
     if nounish {
         for p in d.noun_patterns(&s.lemma[v]) {
-            if let Some(h) = try_pattern(d, s, v, p) {
+            if let Some(h) = try_pattern(d, s, v, p, rd) {
                 out.push(h);
             }
         }
@@ -263,6 +286,7 @@ fn try_pattern<'d>(
     s: &Sent<'_>,
     v: usize,
     p: &'d VerbPattern,
+    rd: Reading<'_>,
 ) -> Option<Hit<'d>> {
     if p.kind == PatternKind::Noun && p.words.is_some() {
         return None;
@@ -284,14 +308,22 @@ fn try_pattern<'d>(
         return None;
     }
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
+    let mut span = (v, v);
     if let Some(w) = &p.words {
-        let mut m = SeqMatch::default();
-        if !match_before(d, s, v, &w.before, &mut m) || !match_after(d, s, v, &w.after, &mut m) {
+        let mut m = SeqMatch {
+            lo: v,
+            hi: v,
+            ..SeqMatch::default()
+        };
+        if !match_before(d, s, v, &w.before, &mut m, rd)
+            || !match_after(d, s, v, &w.after, &mut m, rd)
+        {
             return None;
         }
         src_tok = m.src;
         tgt_tok = m.tgt;
         compound = m.compound;
+        span = (m.lo, m.hi);
     }
     Some(Hit {
         tok: v,
@@ -300,6 +332,7 @@ fn try_pattern<'d>(
         src_tok,
         tgt_tok,
         compound,
+        span,
     })
 }
 
@@ -308,6 +341,9 @@ struct SeqMatch {
     src: Option<usize>,
     tgt: Option<usize>,
     compound: bool,
+    /// First and last token matched.
+    lo: usize,
+    hi: usize,
 }
 
 /// How many tokens a pattern token matches starting at `i` (forward) or
@@ -319,7 +355,11 @@ fn span_len(
     i: usize,
     tok: &WordTok,
     forward: bool,
+    rd: Reading<'_>,
 ) -> Option<usize> {
+    if rd.skipped(i) {
+        return None;
+    }
     let word_at = |k: usize, w: &str| s.lower[k] == w || s.lemma[k] == w;
     let seq_len = |words: &[String]| -> Option<usize> {
         let n = words.len();
@@ -343,7 +383,10 @@ fn span_len(
             let syn = d.synset(name)?;
             syn.members.iter().filter_map(|m| seq_len(m)).max()
         }
-        WordTok::Source | WordTok::Target | WordTok::Compound => is_actorish(s, i).then_some(1),
+        WordTok::Source | WordTok::Target | WordTok::Compound => match rd.actor {
+            Some(a) => a.get(i).copied().unwrap_or(false).then_some(1),
+            None => is_actorish(s, i).then_some(1),
+        },
         WordTok::SkipPhrase => s.upos(i).is_nominal().then_some(1),
         WordTok::Alt(alts) => alts.iter().find_map(|alt| {
             let n = alt.len();
@@ -355,7 +398,7 @@ fn span_len(
                 && alt
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| span_len(d, s, start + k, w, true) == Some(1)))
+                    .all(|(k, w)| span_len(d, s, start + k, w, true, rd) == Some(1)))
             .then_some(n)
         }),
     }
@@ -389,13 +432,14 @@ fn match_after(
     v: usize,
     items: &[WordItem],
     m: &mut SeqMatch,
+    rd: Reading<'_>,
 ) -> bool {
     let mut pos = v + 1;
     for it in items {
         let mut found = None;
         let mut i = pos;
         while i < s.n {
-            if let Some(n) = span_len(d, s, i, &it.tok, true) {
+            if let Some(n) = span_len(d, s, i, &it.tok, true, rd) {
                 found = Some((i, n));
                 break;
             }
@@ -407,6 +451,7 @@ fn match_after(
         let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
         pos = i + n;
+        m.hi = m.hi.max(i + n - 1);
     }
     true
 }
@@ -418,6 +463,7 @@ fn match_before(
     v: usize,
     items: &[WordItem],
     m: &mut SeqMatch,
+    rd: Reading<'_>,
 ) -> bool {
     let mut end = v; // exclusive
     for it in items.iter().rev() {
@@ -425,7 +471,7 @@ fn match_before(
         let mut i = end;
         while i > 0 {
             i -= 1;
-            if let Some(n) = span_len(d, s, i, &it.tok, false) {
+            if let Some(n) = span_len(d, s, i, &it.tok, false, rd) {
                 found = Some((i + 1 - n, n));
                 break;
             }
@@ -438,6 +484,7 @@ fn match_before(
         };
         record(m, &it.tok, start);
         end = start;
+        m.lo = m.lo.min(start);
     }
     true
 }
