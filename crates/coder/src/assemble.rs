@@ -413,6 +413,13 @@ impl Coder {
                 }
                 Slot::Subj => {
                     let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
+                    // "The US, Russia, and Switzerland met": a list misparsed
+                    // as two subjects of one verb; both are.
+                    if c.first().is_some_and(|&x| s.head[x] == Some(v)) {
+                        let more: Vec<usize> =
+                            s.kids(v, "nsubj").filter(|k| !c.contains(k)).collect();
+                        c.extend(more);
+                    }
                     // "the official news agency WFNA said": parsers make the
                     // name the subject of a relative clause on the agency.
                     if matches!(s.rel(v), "acl:relcl" | "acl") {
