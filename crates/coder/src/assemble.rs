@@ -114,6 +114,8 @@ impl Coder {
         let stated = size::sightings(s);
         // Candidate events per verb token.
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
+        // Accusations read off reported conflict, by report verb.
+        let mut accusations: Vec<(usize, Event)> = Vec::new();
         for v in 0..s.n {
             // TABARI codes the first verb that matches and skips the rest of
             // the sentence ("called for a boycott": the boycott, which TABARI
@@ -152,11 +154,12 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let evs = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
+            let (evs, accused) = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
             }
+            accusations.extend(accused);
         }
         // A verb that embeds a coded event is not coded itself ("threatened
         // to attack" is the threat, not also a bare 130).
@@ -198,6 +201,20 @@ impl Coder {
             seen.push(key);
             out.events.push((v, e));
         }
+        for (v, e) in accusations {
+            let key = (
+                v,
+                e.actor.cameo(),
+                e.recipient
+                    .as_ref()
+                    .map(ActorRef::cameo)
+                    .unwrap_or_default(),
+            );
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.events.push((v, e));
+            }
+        }
         out.context_country = out
             .events
             .iter()
@@ -218,8 +235,8 @@ impl Coder {
         date: Option<Date>,
         dateline: Option<Date>,
 
-        trace: Option<&mut String>,
-    ) -> Vec<Event> {
+        mut trace: Option<&mut String>,
+    ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
         let v = h.tok;
         let p = h.pat;
@@ -291,6 +308,21 @@ impl Coder {
                 .iter()
                 .any(|x| x.cameo() == t.cameo() && x.span == t.span)
         });
+        let accused = self.accusations(s, r, &emb, &sources, p, date, dateline);
+        if let Some(t) = trace.as_deref_mut() {
+            for (_, e) in &accused {
+                let _ = writeln!(
+                    t,
+                    "    reported conflict: {} accuses {} ({})",
+                    e.actor.cameo(),
+                    e.recipient
+                        .as_ref()
+                        .map(ActorRef::cameo)
+                        .unwrap_or_default(),
+                    e.cameo.code
+                );
+            }
+        }
         if let Some(t) = trace {
             let names =
                 |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
@@ -309,7 +341,7 @@ impl Coder {
             );
         }
         if emb.dropped.is_some() || sources.is_empty() {
-            return Vec::new();
+            return (Vec::new(), accused);
         }
         let code = emb.code.clone();
         let symmetric = !legacy
@@ -369,7 +401,7 @@ impl Coder {
             pattern.push_str(" => ");
             pattern.push_str(st);
         }
-        pairs
+        let events = pairs
             .into_iter()
             .map(|(a, b, code)| Event {
                 sentence: s.index as u32,
@@ -389,7 +421,81 @@ impl Coder {
                 },
                 location: None,
             })
-            .collect()
+            .collect();
+        (events, accused)
+    }
+
+    /// "The US claimed that ISIL had attacked Iraq": a speaker who reports
+    /// an act of violence (roots 18-20) by another country's actor named in
+    /// the text accuses that actor (112; 1123, aggression, for 19-20), as
+    /// well as reporting the act. Not when the speaker is the media (a news
+    /// report is not an accusation) or when the act is denied, hypothetical
+    /// or still to come.
+    #[allow(clippy::too_many_arguments)]
+    fn accusations(
+        &self,
+        s: &Sent<'_>,
+        r: &Resolver<'_>,
+        emb: &crate::modality::Embedding,
+        sources: &[ActorRef],
+        p: &tocsin_dict::VerbPattern,
+        date: Option<Date>,
+        dateline: Option<Date>,
+    ) -> Vec<(usize, Event)> {
+        let d = &*self.dicts;
+        let Some(rep) = emb.reporter else {
+            return Vec::new();
+        };
+        let root = emb.code.get(..2).unwrap_or("");
+        let m = emb.modality;
+        if d.format != DictFormat::Tocsin
+            || !matches!(root, "18" | "19" | "20")
+            || m.negated
+            || m.hypothetical
+            || m.future
+        {
+            return Vec::new();
+        }
+        let code = if root == "18" { "112" } else { "1123" };
+        let speakers = self.fill(s, r, rep, &[Slot::Subj]);
+        let (edate, reason) = when::event_date(s, rep, date, dateline);
+        let mut out = Vec::new();
+        for a in &speakers {
+            if a.sectors.iter().any(|x| x == "MED") {
+                continue;
+            }
+            for b in sources {
+                if b.source != tocsin_core::ActorSource::Text || a.code == b.code {
+                    continue;
+                }
+                out.push((
+                    rep,
+                    Event {
+                        sentence: s.index as u32,
+                        actor: a.clone(),
+                        recipient: Some(b.clone()),
+                        cameo: self.cameo(code),
+                        plover: self.plover(code),
+                        modality: Modality::default(),
+                        size: Size::default(),
+                        verb: s.span(rep),
+                        date: edate,
+                        date_reason: reason.clone(),
+                        rule: RuleRef {
+                            file: p.source_ref.file.clone(),
+                            line: p.source_ref.line,
+                            pattern: format!(
+                                "{} => reported by \"{}\": accuse",
+                                p.text,
+                                s.word(rep)
+                            ),
+                        },
+                        location: None,
+                    },
+                ));
+            }
+        }
+        out
     }
 
     /// The actors of the first slot that yields any.

@@ -19,6 +19,8 @@ pub(crate) struct Embedding {
     pub steps: Vec<String>,
     /// A negation with no derive row: the event is not coded.
     pub dropped: Option<String>,
+    /// The report verb that states the event ("said", "claimed"), if any.
+    pub reporter: Option<usize>,
 }
 
 impl Coder {
@@ -93,6 +95,9 @@ impl Coder {
             if going {
                 self.apply(&mut e, ModalKind::Future, "going to");
             } else if let Some(m) = modal {
+                if m.kind == ModalKind::Report {
+                    e.reporter.get_or_insert(h);
+                }
                 self.apply(
                     &mut e,
                     m.kind,
@@ -137,6 +142,7 @@ impl Coder {
                 && c > v
             {
                 e.modality.claimed = true;
+                e.reporter.get_or_insert(c);
             }
             if matches!(rel, "obl" | "advcl") && s.case_of(c).as_deref() == Some("according to") {
                 e.modality.claimed = true;
