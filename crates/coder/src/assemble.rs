@@ -302,6 +302,12 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        // "Obama wants Putin to attack Switzerland": an appeal from the host's
+        // subject to the one asked to act.
+        if let Some((host, who)) = emb.addressee.filter(|_| !legacy) {
+            sources = self.fill(s, r, host, &[Slot::Subj]);
+            targets = r.actors(r.compound_head(who));
+        }
         // A target that is also a source is not a target ("Biden and Putin met").
         targets.retain(|t| {
             !sources
@@ -349,7 +355,7 @@ impl Coder {
                 .options
                 .symmetric_prefixes
                 .iter()
-                .any(|x| code.starts_with(x.as_str()));
+                .any(|x| code.starts_with(x.as_str()) || main.starts_with(x.as_str()));
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
@@ -521,9 +527,14 @@ impl Coder {
                     let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
                     // "The US, Russia, and Switzerland met": a list misparsed
                     // as two subjects of one verb; both are.
-                    if c.first().is_some_and(|&x| s.head[x] == Some(v)) {
-                        let more: Vec<usize> =
-                            s.kids(v, "nsubj").filter(|k| !c.contains(k)).collect();
+                    // The "and" then hangs on the verb between them.
+                    if let Some(&first) = c.first().filter(|&&x| s.head[x] == Some(v)) {
+                        let more: Vec<usize> = s
+                            .kids(v, "nsubj")
+                            .filter(|&k| {
+                                k > first && s.kids(v, "cc").any(|cc| first < cc && cc < k)
+                            })
+                            .collect();
                         c.extend(more);
                     }
                     // "the official news agency WFNA said": parsers make the

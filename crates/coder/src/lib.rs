@@ -81,7 +81,10 @@ pub struct CoderOptions {
     /// Code sentences that end with a question mark (off: questions assert nothing).
     pub code_questions: bool,
     /// Codes (prefixes) of symmetric events: with a compound source and no
-    /// target, each member is paired with the others ("Biden and Putin met").
+    /// target, each member is paired with the others ("Biden and Putin met",
+    /// "Brazil and the US signed a deal", "... agreed to deepen ties"). The
+    /// pattern's own code is tested as well as the derived one, so an intent
+    /// to cooperate (03x) is mutual when the cooperation is.
     pub symmetric_prefixes: Vec<String>,
     /// Codes coded both ways when a target is named ("Biden met Putin" →
     /// USA→RUS and RUS→USA). Only applied with tocsin dictionaries; imported
@@ -100,7 +103,13 @@ impl Default for CoderOptions {
         CoderOptions {
             require_dyad: true,
             code_questions: false,
-            symmetric_prefixes: vec!["04".into(), "036".into()],
+            symmetric_prefixes: vec![
+                "04".into(),
+                "036".into(),
+                "050".into(),
+                "057".into(),
+                "06".into(),
+            ],
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
             reverse_codes: vec![("042".into(), "043".into())],
             context_actors: true,

@@ -21,6 +21,9 @@ pub(crate) struct Embedding {
     pub dropped: Option<String>,
     /// The report verb that states the event ("said", "claimed"), if any.
     pub reporter: Option<usize>,
+    /// "Obama wants Putin to attack": the appeal's host verb and the one it
+    /// is addressed to (the host's object, who is to act).
+    pub addressee: Option<(usize, usize)>,
 }
 
 impl Coder {
@@ -98,10 +101,27 @@ impl Coder {
                 if m.kind == ModalKind::Report {
                     e.reporter.get_or_insert(h);
                 }
+                // "wants Putin to attack", "urged Russia to withdraw": with an
+                // object who is to act, a wish or an appeal is an appeal to
+                // that object (object control), not the subject's own intent.
+                let object = (link == "xcomp"
+                    && e.hosts.is_empty()
+                    && matches!(m.kind, ModalKind::Intent | ModalKind::Appeal)
+                    && s.lemma[h] != "promise")
+                    .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
+                    .flatten()
+                    .filter(|&o| o != from);
+                let kind = match object {
+                    Some(o) => {
+                        e.addressee = Some((h, o));
+                        ModalKind::Appeal
+                    }
+                    None => m.kind,
+                };
                 self.apply(
                     &mut e,
-                    m.kind,
-                    &format!("{} {}", m.kind.keyword(), m.source_ref),
+                    kind,
+                    &format!("{} {}", kind.keyword(), m.source_ref),
                 );
             }
             e.hosts.push(h);

@@ -132,6 +132,11 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
         first = false;
         let h = s.head[v]?;
         match s.rel(v) {
+            // Object control: "urged Russia to withdraw", "helped Kyiv to
+            // repel": the object acts ("promised Kyiv to" is subject control).
+            "xcomp" if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| o != v) => {
+                return s.kid(h, "obj");
+            }
             "xcomp" | "conj" => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
