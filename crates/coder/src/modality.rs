@@ -93,6 +93,17 @@ impl Coder {
             let going =
                 s.lemma[h] == "go" && link == "xcomp" && s.xpos(h) == tocsin_core::Xpos::Vbg;
             if modal.is_none() && !going {
+                // "faces pressure to help Iran", "a plan to attack": an
+                // infinitive on a noun names an act without asserting it.
+                if s.rel(cur) == "acl"
+                    && s.mark(cur) == Some("to")
+                    && s.upos(s.head[cur].unwrap_or(cur)) == Upos::Noun
+                {
+                    e.dropped = Some(format!(
+                        "an infinitive on the noun \"{}\" states no act",
+                        s.word(s.head[cur].unwrap_or(cur))
+                    ));
+                }
                 break;
             }
             if going {
@@ -110,7 +121,7 @@ impl Coder {
                     && s.lemma[h] != "promise")
                     .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
                     .flatten()
-                    .filter(|&o| o != from);
+                    .filter(|&o| h < o && o < from);
                 let kind = match object {
                     Some(o) => {
                         e.addressee = Some((h, o));

@@ -24,6 +24,9 @@ pub(crate) struct Hit<'d> {
     pub tgt_tok: Option<usize>,
     /// Word patterns: `%`, a compound actor whose members act on each other.
     pub compound: bool,
+    /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
+    /// specific than "strike" (1) between patterns of equal specificity.
+    pub obj_words: usize,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -134,7 +137,9 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
         match s.rel(v) {
             // Object control: "urged Russia to withdraw", "helped Kyiv to
             // repel": the object acts ("promised Kyiv to" is subject control).
-            "xcomp" if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| o != v) => {
+            "xcomp"
+                if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
+            {
                 return s.kid(h, "obj");
             }
             "xcomp" | "conj" => v = h,
@@ -157,21 +162,45 @@ pub(crate) fn term_holds(d: &Dictionaries, s: &Sent<'_>, t: usize, term: &Term) 
     match term {
         Term::Any => true,
         Term::Word(w) => s.lemma[t] == *w || s.lower[t] == *w,
-        Term::Synset(name) => d.synset(name).is_some_and(|syn| {
-            syn.members.iter().any(|m| {
-                let Some((last, rest)) = m.split_last() else {
-                    return false;
-                };
-                if s.lemma[t] != *last && s.lower[t] != *last {
-                    return false;
-                }
-                rest.iter()
-                    .rev()
-                    .enumerate()
-                    .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
-            })
-        }),
+        Term::Synset(name) => d
+            .synset(name)
+            .is_some_and(|syn| syn.members.iter().any(|m| term_holds_member(s, t, m))),
     }
+}
+
+/// The number of words of the longest term that holds at `t` (a word is 1,
+/// a synset member "air strike" 2).
+fn phrase_words(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> usize {
+    terms
+        .iter()
+        .map(|term| match term {
+            Term::Synset(name) if term_holds(d, s, t, term) => d.synset(name).map_or(1, |syn| {
+                syn.members
+                    .iter()
+                    .filter(|m| term_holds_member(s, t, m))
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1)
+            }),
+            t2 if term_holds(d, s, t, t2) => 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a synset member (its last word at `t`, earlier words before it) holds.
+fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
+    let Some((last, rest)) = m.split_last() else {
+        return false;
+    };
+    if s.lemma[t] != *last && s.lower[t] != *last {
+        return false;
+    }
+    rest.iter()
+        .rev()
+        .enumerate()
+        .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
 }
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
@@ -216,7 +245,13 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
         || tabari
         || (up == Upos::X && s.xpos(v) == Xpos::None)
         || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
-    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    // "an Islamic State target": a "verb" with an article is a noun the
+    // tagger missed.
+    let article = s
+        .kids(v, "det")
+        .any(|x| matches!(s.lower[x].as_str(), "a" | "an" | "the"));
+    let verbish = verbish && !article;
+    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X) || (article && up == Upos::Verb);
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
@@ -251,7 +286,7 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse(h.specificity));
+    out.sort_by_key(|h| std::cmp::Reverse((h.specificity, h.obj_words)));
     out
 }
 
@@ -290,6 +325,15 @@ fn try_pattern<'d>(
         tgt_tok = m.tgt;
         compound = m.compound;
     }
+    let obj_words = p
+        .constraints
+        .iter()
+        .filter_map(|c| match c {
+            Constraint::Obj(terms) => logical_obj(s, v).map(|o| phrase_words(d, s, o, terms)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     Some(Hit {
         tok: v,
         pat: p,
@@ -297,6 +341,7 @@ fn try_pattern<'d>(
         src_tok,
         tgt_tok,
         compound,
+        obj_words,
     })
 }
 
