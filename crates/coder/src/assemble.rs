@@ -270,6 +270,17 @@ impl Coder {
                 sources = self.fill(s, r, host, &[Slot::Subj]);
             }
         }
+        // "a mortar bomb was fired at Israel from the Gaza Strip": an act of
+        // violence in the passive with no agent comes from where it was
+        // launched.
+        if sources.is_empty()
+            && !legacy
+            && p.source.is_empty()
+            && s.is_passive(v)
+            && matches!(main.get(..2), Some("18" | "19" | "20"))
+        {
+            sources = self.fill(s, r, v, &[Slot::Prep("from".into())]);
+        }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)
         } else {
@@ -314,7 +325,7 @@ impl Coder {
                 .iter()
                 .any(|x| x.cameo() == t.cameo() && x.span == t.span)
         });
-        let accused = self.accusations(s, r, &emb, &sources, p, date, dateline);
+        let accused = self.accusations(s, r, &emb, (&sources, &targets), p, (date, dateline));
         if let Some(t) = trace.as_deref_mut() {
             for (_, e) in &accused {
                 let _ = writeln!(
@@ -434,19 +445,19 @@ impl Coder {
     /// "The US claimed that ISIL had attacked Iraq": a speaker who reports
     /// an act of violence (roots 18-20) by another country's actor named in
     /// the text accuses that actor (112; 1123, aggression, for 19-20), as
-    /// well as reporting the act. Not when the speaker is the media (a news
-    /// report is not an accusation) or when the act is denied, hypothetical
-    /// or still to come.
-    #[allow(clippy::too_many_arguments)]
+    /// well as reporting the act. A speaker reporting its own country's act
+    /// ("The US claimed that they had attacked Iraq") acknowledges it (015,
+    /// claim responsibility, towards the act's target). Neither when the
+    /// speaker is the media (a news report is neither) or when the act is
+    /// denied, hypothetical or still to come.
     fn accusations(
         &self,
         s: &Sent<'_>,
         r: &Resolver<'_>,
         emb: &crate::modality::Embedding,
-        sources: &[ActorRef],
+        (sources, targets): (&[ActorRef], &[ActorRef]),
         p: &tocsin_dict::VerbPattern,
-        date: Option<Date>,
-        dateline: Option<Date>,
+        (date, dateline): (Option<Date>, Option<Date>),
     ) -> Vec<(usize, Event)> {
         let d = &*self.dicts;
         let Some(rep) = emb.reporter else {
@@ -465,15 +476,27 @@ impl Coder {
         let code = if root == "18" { "112" } else { "1123" };
         let speakers = self.fill(s, r, rep, &[Slot::Subj]);
         let (edate, reason) = when::event_date(s, rep, date, dateline);
-        let mut out = Vec::new();
+        let mut pairs: Vec<(&ActorRef, &ActorRef, &str, &str)> = Vec::new();
         for a in &speakers {
             if a.sectors.iter().any(|x| x == "MED") {
                 continue;
             }
             for b in sources {
-                if b.source != tocsin_core::ActorSource::Text || a.code == b.code {
+                if b.source != tocsin_core::ActorSource::Text {
                     continue;
                 }
+                if a.code != b.code {
+                    pairs.push((a, b, code, "accuse"));
+                    continue;
+                }
+                for t in targets.iter().filter(|t| t.code != a.code) {
+                    pairs.push((a, t, "015", "claim responsibility"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (a, b, code, what) in pairs {
+            {
                 out.push((
                     rep,
                     Event {
@@ -491,7 +514,7 @@ impl Coder {
                             file: p.source_ref.file.clone(),
                             line: p.source_ref.line,
                             pattern: format!(
-                                "{} => reported by \"{}\": accuse",
+                                "{} => reported by \"{}\": {what}",
                                 p.text,
                                 s.word(rep)
                             ),

@@ -91,7 +91,7 @@ pub struct CoderOptions {
     /// PETRARCH/TABARI dictionaries use their own paired codes.
     pub mirror_codes: Vec<String>,
     /// Codes that imply a reverse event with another code, target towards
-    /// source (a visit made, 042, is a visit hosted, 043). Only applied with
+    /// source (a visit made, 042, is a visit hosted, 043, and the other way). Only applied with
     /// tocsin dictionaries; imported ones carry paired codes (`[042:043]`).
     pub reverse_codes: Vec<(String, String)>,
     /// Use the bare agent's context country (previous sentence, dateline).
@@ -111,7 +111,7 @@ impl Default for CoderOptions {
                 "06".into(),
             ],
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
-            reverse_codes: vec![("042".into(), "043".into())],
+            reverse_codes: vec![("042".into(), "043".into()), ("043".into(), "042".into())],
             context_actors: true,
         }
     }
