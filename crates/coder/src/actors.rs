@@ -208,6 +208,7 @@ impl<'a> Resolver<'a> {
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")
                         }));
+                let joined = joined || (rel == "appos" && self.listed_name(x, c));
                 if joined && !heads.contains(&c) && self.s.upos(c) != tocsin_core::Upos::Verb {
                     heads.push(c);
                 }
@@ -257,6 +258,41 @@ impl<'a> Resolver<'a> {
             out.retain(|a| a.source == ActorSource::Text);
         }
         out
+    }
+
+    /// "The US, Russia, and Switzerland met": parsers often take the second
+    /// item of a list of names for an apposition of the first. An apposition
+    /// that is itself a bare name (country, organisation, group or person)
+    /// of another country than its head's bare name is a list item, not a
+    /// second description ("Paris, France" and "Sergei Lavrov, Russia's
+    /// foreign minister" are appositions).
+    fn listed_name(&self, x: usize, c: usize) -> bool {
+        let bare = |t: usize| -> Option<&str> {
+            if self.s.upos(t) != tocsin_core::Upos::Propn {
+                return None;
+            }
+            let m = &self.mentions[self.at[t]?];
+            let MentionKind::Actor { id, .. } = &m.kind else {
+                return None;
+            };
+            // The phrase holds nothing but the name and a determiner.
+            let inside = self.s.children[t].iter().all(|&k| {
+                (m.start..m.end).contains(&k)
+                    || matches!(self.s.rel(k), "det" | "punct" | "cc" | "appos" | "conj")
+            });
+            if !inside {
+                return None;
+            }
+            self.d
+                .actors
+                .get(*id as usize)?
+                .code_at(self.date)
+                .map(|(code, _)| code)
+        };
+        match (bare(x), bare(c)) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
     }
 
     /// Children of `x` that can name its country: adjectives, compounds,

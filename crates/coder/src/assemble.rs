@@ -162,6 +162,8 @@ impl Coder {
         let stated = size::sightings(s);
         // Candidate events per verb token.
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
+        // Accusations read off reported conflict, by report verb.
+        let mut accusations: Vec<(usize, Event)> = Vec::new();
         for v in 0..s.n {
             // TABARI codes the first verb that matches and skips the rest of
             // the sentence ("called for a boycott": the boycott, which TABARI
@@ -200,11 +202,12 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let evs = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
+            let (evs, accused) = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
             }
+            accusations.extend(accused);
         }
         // A verb that embeds a coded event is not coded itself ("threatened
         // to attack" is the threat, not also a bare 130).
@@ -246,6 +249,20 @@ impl Coder {
             seen.push(key);
             out.events.push((v, e));
         }
+        for (v, e) in accusations {
+            let key = (
+                v,
+                e.actor.cameo(),
+                e.recipient
+                    .as_ref()
+                    .map(ActorRef::cameo)
+                    .unwrap_or_default(),
+            );
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.events.push((v, e));
+            }
+        }
         out.context_country = out
             .events
             .iter()
@@ -266,8 +283,8 @@ impl Coder {
         date: Option<Date>,
         dateline: Option<Date>,
 
-        trace: Option<&mut String>,
-    ) -> Vec<Event> {
+        mut trace: Option<&mut String>,
+    ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
         let v = h.tok;
         let p = h.pat;
@@ -305,6 +322,17 @@ impl Coder {
             if let Some(&host) = emb.hosts.first() {
                 sources = self.fill(s, r, host, &[Slot::Subj]);
             }
+        }
+        // "a mortar bomb was fired at Israel from the Gaza Strip": an act of
+        // violence in the passive with no agent comes from where it was
+        // launched.
+        if sources.is_empty()
+            && !legacy
+            && p.source.is_empty()
+            && s.is_passive(v)
+            && matches!(main.get(..2), Some("18" | "19" | "20"))
+        {
+            sources = self.fill(s, r, v, &[Slot::Prep("from".into())]);
         }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)
@@ -345,12 +373,33 @@ impl Coder {
         if tabari {
             self.tabari_defaults(s, v, h, &mut sources, &mut targets);
         }
+        // "Obama wants Putin to attack Switzerland": an appeal from the host's
+        // subject to the one asked to act.
+        if let Some((host, who)) = emb.addressee.filter(|_| !legacy) {
+            sources = self.fill(s, r, host, &[Slot::Subj]);
+            targets = r.actors(r.compound_head(who));
+        }
         // A target that is also a source is not a target ("Biden and Putin met").
         targets.retain(|t| {
             !sources
                 .iter()
                 .any(|x| x.cameo() == t.cameo() && x.span == t.span)
         });
+        let accused = self.accusations(s, r, &emb, (&sources, &targets), p, (date, dateline));
+        if let Some(t) = trace.as_deref_mut() {
+            for (_, e) in &accused {
+                let _ = writeln!(
+                    t,
+                    "    reported conflict: {} accuses {} ({})",
+                    e.actor.cameo(),
+                    e.recipient
+                        .as_ref()
+                        .map(ActorRef::cameo)
+                        .unwrap_or_default(),
+                    e.cameo.code
+                );
+            }
+        }
         if let Some(t) = trace {
             let names =
                 |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
@@ -369,7 +418,7 @@ impl Coder {
             );
         }
         if emb.dropped.is_some() || sources.is_empty() {
-            return Vec::new();
+            return (Vec::new(), accused);
         }
         let code = emb.code.clone();
         let symmetric = !legacy
@@ -377,7 +426,7 @@ impl Coder {
                 .options
                 .symmetric_prefixes
                 .iter()
-                .any(|x| code.starts_with(x.as_str()));
+                .any(|x| code.starts_with(x.as_str()) || main.starts_with(x.as_str()));
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
@@ -429,7 +478,7 @@ impl Coder {
             pattern.push_str(" => ");
             pattern.push_str(st);
         }
-        pairs
+        let events = pairs
             .into_iter()
             .map(|(a, b, code)| Event {
                 sentence: s.index as u32,
@@ -449,7 +498,93 @@ impl Coder {
                 },
                 location: None,
             })
-            .collect()
+            .collect();
+        (events, accused)
+    }
+
+    /// "The US claimed that ISIL had attacked Iraq": a speaker who reports
+    /// an act of violence (roots 18-20) by another country's actor named in
+    /// the text accuses that actor (112; 1123, aggression, for 19-20), as
+    /// well as reporting the act. A speaker reporting its own country's act
+    /// ("The US claimed that they had attacked Iraq") acknowledges it (015,
+    /// claim responsibility, towards the act's target). Neither when the
+    /// speaker is the media (a news report is neither) or when the act is
+    /// denied, hypothetical or still to come.
+    fn accusations(
+        &self,
+        s: &Sent<'_>,
+        r: &Resolver<'_>,
+        emb: &crate::modality::Embedding,
+        (sources, targets): (&[ActorRef], &[ActorRef]),
+        p: &tocsin_dict::VerbPattern,
+        (date, dateline): (Option<Date>, Option<Date>),
+    ) -> Vec<(usize, Event)> {
+        let d = &*self.dicts;
+        let Some(rep) = emb.reporter else {
+            return Vec::new();
+        };
+        let root = emb.code.get(..2).unwrap_or("");
+        let m = emb.modality;
+        if d.format != DictFormat::Tocsin
+            || !matches!(root, "18" | "19" | "20")
+            || m.negated
+            || m.hypothetical
+            || m.future
+        {
+            return Vec::new();
+        }
+        let code = if root == "18" { "112" } else { "1123" };
+        let speakers = self.fill(s, r, rep, &[Slot::Subj]);
+        let (edate, reason) = when::event_date(s, rep, date, dateline);
+        let mut pairs: Vec<(&ActorRef, &ActorRef, &str, &str)> = Vec::new();
+        for a in &speakers {
+            if a.sectors.iter().any(|x| x == "MED") {
+                continue;
+            }
+            for b in sources {
+                if b.source != tocsin_core::ActorSource::Text {
+                    continue;
+                }
+                if a.code != b.code {
+                    pairs.push((a, b, code, "accuse"));
+                    continue;
+                }
+                for t in targets.iter().filter(|t| t.code != a.code) {
+                    pairs.push((a, t, "015", "claim responsibility"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (a, b, code, what) in pairs {
+            {
+                out.push((
+                    rep,
+                    Event {
+                        sentence: s.index as u32,
+                        actor: a.clone(),
+                        recipient: Some(b.clone()),
+                        cameo: self.cameo(code),
+                        plover: self.plover(code),
+                        modality: Modality::default(),
+                        size: Size::default(),
+                        verb: s.span(rep),
+                        date: edate,
+                        date_reason: reason.clone(),
+                        rule: RuleRef {
+                            file: p.source_ref.file.clone(),
+                            line: p.source_ref.line,
+                            pattern: format!(
+                                "{} => reported by \"{}\": {what}",
+                                p.text,
+                                s.word(rep)
+                            ),
+                        },
+                        location: None,
+                    },
+                ));
+            }
+        }
+        out
     }
 
     /// TABARI's `DEFAULT:` actors for a side left empty. `SOURCE [X] PRIOR`
@@ -512,6 +647,18 @@ impl Coder {
                 }
                 Slot::Subj => {
                     let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
+                    // "The US, Russia, and Switzerland met": a list misparsed
+                    // as two subjects of one verb; both are.
+                    // The "and" then hangs on the verb between them.
+                    if let Some(&first) = c.first().filter(|&&x| s.head[x] == Some(v)) {
+                        let more: Vec<usize> = s
+                            .kids(v, "nsubj")
+                            .filter(|&k| {
+                                k > first && s.kids(v, "cc").any(|cc| first < cc && cc < k)
+                            })
+                            .collect();
+                        c.extend(more);
+                    }
                     // "the official news agency WFNA said": parsers make the
                     // name the subject of a relative clause on the agency.
                     if matches!(s.rel(v), "acl:relcl" | "acl") {

@@ -49,6 +49,8 @@ impl ParseGate {
                 return false;
             };
             let (verbish, nounish) = crate::patterns::pattern_kinds(t.upos, t.xpos);
+            // After parsing, a verb with an article reads as a noun.
+            let nounish = nounish || t.upos == tocsin_core::Upos::Verb;
             if !verbish && !nounish {
                 return false;
             }

@@ -26,6 +26,9 @@ pub(crate) struct Hit<'d> {
     pub compound: bool,
     /// The tokens the pattern's words cover, verb included (first, last).
     pub span: (usize, usize),
+    /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
+    /// specific than "strike" (1) between patterns of equal specificity.
+    pub obj_words: usize,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -134,6 +137,13 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
         first = false;
         let h = s.head[v]?;
         match s.rel(v) {
+            // Object control: "urged Russia to withdraw", "helped Kyiv to
+            // repel": the object acts ("promised Kyiv to" is subject control).
+            "xcomp"
+                if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
+            {
+                return s.kid(h, "obj");
+            }
             "xcomp" | "conj" => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
@@ -154,21 +164,45 @@ pub(crate) fn term_holds(d: &Dictionaries, s: &Sent<'_>, t: usize, term: &Term) 
     match term {
         Term::Any => true,
         Term::Word(w) => s.lemma[t] == *w || s.lower[t] == *w,
-        Term::Synset(name) => d.synset(name).is_some_and(|syn| {
-            syn.members.iter().any(|m| {
-                let Some((last, rest)) = m.split_last() else {
-                    return false;
-                };
-                if s.lemma[t] != *last && s.lower[t] != *last {
-                    return false;
-                }
-                rest.iter()
-                    .rev()
-                    .enumerate()
-                    .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
-            })
-        }),
+        Term::Synset(name) => d
+            .synset(name)
+            .is_some_and(|syn| syn.members.iter().any(|m| term_holds_member(s, t, m))),
     }
+}
+
+/// The number of words of the longest term that holds at `t` (a word is 1,
+/// a synset member "air strike" 2).
+fn phrase_words(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> usize {
+    terms
+        .iter()
+        .map(|term| match term {
+            Term::Synset(name) if term_holds(d, s, t, term) => d.synset(name).map_or(1, |syn| {
+                syn.members
+                    .iter()
+                    .filter(|m| term_holds_member(s, t, m))
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1)
+            }),
+            t2 if term_holds(d, s, t, t2) => 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a synset member (its last word at `t`, earlier words before it) holds.
+fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
+    let Some((last, rest)) = m.split_last() else {
+        return false;
+    };
+    if s.lemma[t] != *last && s.lower[t] != *last {
+        return false;
+    }
+    rest.iter()
+        .rev()
+        .enumerate()
+        .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
 }
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
@@ -242,7 +276,13 @@ pub(crate) fn hits<'d>(
             Upos::Noun | Upos::Adj | Upos::Adv | Upos::X | Upos::Propn
         );
     let (verbish, nounish) = pattern_kinds(up, s.xpos(v));
-    let verbish = verbish || tabari;
+    // "an Islamic State target": a "verb" with an article is a noun the
+    // tagger missed.
+    let article = s
+        .kids(v, "det")
+        .any(|x| matches!(s.lower[x].as_str(), "a" | "an" | "the"));
+    let verbish = (verbish || tabari) && !article;
+    let nounish = nounish || (article && up == Upos::Verb);
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
@@ -277,7 +317,7 @@ pub(crate) fn hits<'d>(
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse(h.specificity));
+    out.sort_by_key(|h| std::cmp::Reverse((h.specificity, h.obj_words)));
     out
 }
 
@@ -325,6 +365,15 @@ fn try_pattern<'d>(
         compound = m.compound;
         span = (m.lo, m.hi);
     }
+    let obj_words = p
+        .constraints
+        .iter()
+        .filter_map(|c| match c {
+            Constraint::Obj(terms) => logical_obj(s, v).map(|o| phrase_words(d, s, o, terms)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     Some(Hit {
         tok: v,
         pat: p,
@@ -333,6 +382,7 @@ fn try_pattern<'d>(
         tgt_tok,
         compound,
         span,
+        obj_words,
     })
 }
 
