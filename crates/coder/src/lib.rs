@@ -66,7 +66,7 @@ mod size;
 mod tabari;
 mod when;
 
-pub use gate::ParseGate;
+pub use gate::{NameGate, ParseGate};
 pub use tabari::{CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
