@@ -280,6 +280,9 @@ impl Coder {
         let tabari = d.format == DictFormat::Tabari;
         let mut sources = match h.src_tok {
             Some(t) => r.actors(r.compound_head(t)),
+            // `- NOTED + * [115]`: the target is the verb's subject, so the
+            // source is named before the pattern's words.
+            None if legacy && h.tgt_tok.is_some_and(|t| t < v) => nearest_actor_before(r, h.span.0),
             // TABARI reads no parse: the source is the nearest actor before
             // the words the pattern matched ("Arnor suggested Gondor should
             // apply": `SUGGESTED * APPLY` leaves Arnor).
@@ -618,6 +621,13 @@ fn first_actor_after(
     sources: &[ActorRef],
     cross_clauses: bool,
 ) -> Vec<ActorRef> {
+    // "... and promised aid to the villages": the phrase of a conjoined
+    // participle is its object noun's.
+    let v = if s.is_conjoined_participle(v) {
+        s.head[v].unwrap_or(v)
+    } else {
+        v
+    };
     for m in r.mentions {
         if m.start <= v || !s.dominated_by(m.start, v) {
             continue;

@@ -36,6 +36,7 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 fn logical_obj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     s.kid(v, "obj")
         .or_else(|| s.kid(v, "nsubj:pass"))
+        .or_else(|| s.is_conjoined_participle(v).then(|| s.head[v]).flatten())
         .or_else(|| {
             // "troops stationed near the border": a passive participle modifying a noun.
             (s.rel(v) == "acl" && s.xpos(v) == Xpos::Vbn && s.kid(v, "obj").is_none())
@@ -135,6 +136,10 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
         let h = s.head[v]?;
         match s.rel(v) {
             "xcomp" | "conj" => v = h,
+            // "condemned the attack and promised aid": a parser may take the
+            // second verb for an adjective of its object; with its own
+            // conjunction it is a conjoined verb.
+            "amod" if s.is_conjoined_participle(v) => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
             // is the subject of the verb governing the noun.
@@ -269,7 +274,14 @@ pub(crate) fn hits<'d>(
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse(h.specificity));
+    // In imported dictionaries a verb line (`+BREAK_DOWN`, `CALLED_ON`)
+    // names the verb and its default code: a `- pattern` line that holds
+    // for it is more specific, whatever the verb line's length.
+    let legacy = d.format != tocsin_dict::DictFormat::Tocsin;
+    out.sort_by_key(|h| {
+        let pattern_line = legacy && h.pat.text.starts_with('-');
+        std::cmp::Reverse((pattern_line, h.specificity))
+    });
     out
 }
 
