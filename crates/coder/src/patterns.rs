@@ -246,7 +246,7 @@ pub(crate) fn hits<'d>(
         let mut ids = d.verb_pattern_ids(&s.lemma[v]);
         // An imported verb form with a block of its own ("MET" beside
         // "MEET") takes precedence over the lemma's block.
-        if d.format == tocsin_dict::DictFormat::Petrarch
+        if d.format != tocsin_dict::DictFormat::Tocsin
             && s.lower[v] != s.lemma[v]
             && d.verb_index.contains_key(&s.lower[v])
         {

@@ -153,3 +153,20 @@ fn clause_by_clause_with_the_source_carried() {
         ["ARN / GON / 064", "ARN / ROH / 064"]
     );
 }
+
+#[test]
+fn verb_forms() {
+    // An exact form with an entry of its own wins over the lemma's entry.
+    let s = "Arnor/PROPN left/VERB/leave for/ADP Gondor/PROPN ./PUNCT";
+    assert_eq!(code(s, TabariOptions::default()), ["ARN / GON / 032"]);
+    // Forms listed under a verb (`{ MEETING_ }`) take its default code.
+    let s = "Arnor/PROPN meeting/NOUN Gondor/PROPN ./PUNCT";
+    assert_eq!(code(s, TabariOptions::default()), ["ARN / GON / 031"]);
+}
+
+#[test]
+fn time_phrases_coded_as_discards() {
+    let s = "Once/ADV upon/ADP a/DET time/NOUN Arnor/PROPN left/VERB/leave for/ADP \
+             Gondor/PROPN ./PUNCT";
+    assert!(code(s, TabariOptions::default()).is_empty());
+}
