@@ -10,6 +10,14 @@ use std::fmt::Write as _;
 use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size, Upos};
 use tocsin_dict::{DictFormat, PatternKind, Slot};
 
+/// TABARI: the clause a verb is coded in (tokens `start..end`) and the
+/// source of the clause before.
+pub(crate) struct Scope {
+    start: usize,
+    end: usize,
+    carry: Vec<ActorRef>,
+}
+
 /// The default places of a target, tried in order.
 fn default_targets(kind: PatternKind) -> Vec<Slot> {
     match kind {
@@ -164,11 +172,23 @@ impl Coder {
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
         // Accusations read off reported conflict, by report verb.
         let mut accusations: Vec<(usize, Event)> = Vec::new();
+        // TABARI codes clause by clause; a clause with no actor before its
+        // verb keeps the source of the clause before ("... or assail Arnor").
+        let clause = if tabari {
+            crate::tabari::clauses(s, self.options.tabari.code_by)
+        } else {
+            vec![0; s.n]
+        };
+        let mut carry: Vec<ActorRef> = Vec::new();
         for v in 0..s.n {
             // TABARI codes the first verb that matches and skips the rest of
             // the sentence ("called for a boycott": the boycott, which TABARI
             // would also read as a verb, is the object, not a second event).
-            if tabari && (!cands.is_empty() || dropped.get(v) == Some(&true)) {
+            if tabari
+                && (dropped.get(v) == Some(&true)
+                    || (self.options.tabari.code_by != crate::CodeBy::All
+                        && cands.iter().any(|c| clause.get(c.0) == clause.get(v))))
+            {
                 continue;
             }
             let hs = hits(d, s, v, reading);
@@ -202,7 +222,31 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let (evs, accused) = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
+            let scope = tabari.then(|| {
+                let k = clause[v];
+                Scope {
+                    start: clause.iter().position(|&c| c == k).unwrap_or(0),
+                    end: clause.iter().rposition(|&c| c == k).map_or(s.n, |e| e + 1),
+                    carry: carry.clone(),
+                }
+            });
+            let (evs, accused) = self.events_for(
+                s,
+                &r,
+                best,
+                date,
+                dateline,
+                scope.as_ref(),
+                trace.as_deref_mut(),
+            );
+            if let Some(e) = evs.first() {
+                carry = vec![e.actor.clone()];
+                for e in &evs[1..] {
+                    if !carry.iter().any(|c| c.cameo() == e.actor.cameo()) {
+                        carry.push(e.actor.clone());
+                    }
+                }
+            }
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
@@ -282,7 +326,7 @@ impl Coder {
         h: &Hit<'_>,
         date: Option<Date>,
         dateline: Option<Date>,
-
+        scope: Option<&Scope>,
         mut trace: Option<&mut String>,
     ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
@@ -297,10 +341,22 @@ impl Coder {
         let tabari = d.format == DictFormat::Tabari;
         let mut sources = match h.src_tok {
             Some(t) => r.actors(r.compound_head(t)),
+            // `- NOTED + * [115]`: the target is the verb's subject, so the
+            // source is named before the pattern's words.
+            None if legacy && h.tgt_tok.is_some_and(|t| t < v) => {
+                nearest_actor_before(r, 0, h.span.0)
+            }
             // TABARI reads no parse: the source is the nearest actor before
             // the words the pattern matched ("Arnor suggested Gondor should
             // apply": `SUGGESTED * APPLY` leaves Arnor).
-            None if tabari && !passive_by(s, v) => nearest_actor_before(r, h.span.0),
+            None if tabari && !passive_by(s, v) => {
+                let start = scope.map_or(0, |c| c.start);
+                let found = nearest_actor_before(r, start, h.span.0);
+                match scope {
+                    Some(c) if found.is_empty() && start > 0 => c.carry.clone(),
+                    _ => found,
+                }
+            }
             None => {
                 let slots = if p.source.is_empty() {
                     default_sources(p.kind)
@@ -345,7 +401,7 @@ impl Coder {
             Some(t) => r.actors(r.compound_head(t)),
             // TABARI: the first actor after the words the pattern matched.
             None if tabari && p.target.is_empty() && !passive_by(s, v) => {
-                first_actor_beyond(r, v, &sources)
+                first_actor_beyond(r, v, scope.map_or(s.n, |c| c.end), &sources)
             }
             // PETRARCH: the target is the first actor of the verb
             // phrase after the verb.
@@ -765,6 +821,13 @@ fn first_actor_after(
     sources: &[ActorRef],
     cross_clauses: bool,
 ) -> Vec<ActorRef> {
+    // "... and promised aid to the villages": the phrase of a conjoined
+    // participle is its object noun's.
+    let v = if s.is_conjoined_participle(v) {
+        s.head[v].unwrap_or(v)
+    } else {
+        v
+    };
     for m in r.mentions {
         if m.start <= v || !s.dominated_by(m.start, v) {
             continue;
@@ -812,23 +875,28 @@ fn passive_by(s: &Sent<'_>, v: usize) -> bool {
 
 /// TABARI's source: the actors of the nearest mention ending before token
 /// `start` that codes as anybody.
-fn nearest_actor_before(r: &Resolver<'_>, start: usize) -> Vec<ActorRef> {
+fn nearest_actor_before(r: &Resolver<'_>, from: usize, start: usize) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.end <= start)
-        .map(|m| r.actors(r.compound_head(m.start)))
+        .filter(|m| m.start >= from && m.end <= start)
+        .map(|m| r.actors(r.compound_head(m.end - 1)))
         .find(|a| !a.is_empty())
         .unwrap_or_default()
 }
 
 /// TABARI's target: the actors of the first mention after token `end` that
 /// are not sources.
-fn first_actor_beyond(r: &Resolver<'_>, end: usize, sources: &[ActorRef]) -> Vec<ActorRef> {
+fn first_actor_beyond(
+    r: &Resolver<'_>,
+    end: usize,
+    limit: usize,
+    sources: &[ActorRef],
+) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.start > end)
+        .filter(|m| m.start > end && m.start < limit)
         .map(|m| {
-            let mut a = r.actors(r.compound_head(m.start));
+            let mut a = r.actors(r.compound_head(m.end - 1));
             a.retain(|a| {
                 !sources
                     .iter()

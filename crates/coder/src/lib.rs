@@ -67,7 +67,7 @@ mod tabari;
 mod when;
 
 pub use gate::{NameGate, ParseGate};
-pub use tabari::{CommaLimits, DefaultActor, TabariOptions};
+pub use tabari::{CodeBy, CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
 use sent::Sent;

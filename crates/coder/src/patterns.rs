@@ -39,6 +39,7 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 fn logical_obj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     s.kid(v, "obj")
         .or_else(|| s.kid(v, "nsubj:pass"))
+        .or_else(|| s.is_conjoined_participle(v).then(|| s.head[v]).flatten())
         .or_else(|| {
             // "troops stationed near the border": a passive participle modifying a noun.
             (s.rel(v) == "acl" && s.xpos(v) == Xpos::Vbn && s.kid(v, "obj").is_none())
@@ -145,6 +146,10 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
                 return s.kid(h, "obj");
             }
             "xcomp" | "conj" => v = h,
+            // "condemned the attack and promised aid": a parser may take the
+            // second verb for an adjective of its object; with its own
+            // conjunction it is a conjoined verb.
+            "amod" if s.is_conjoined_participle(v) => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
             // is the subject of the verb governing the noun.
@@ -289,7 +294,7 @@ pub(crate) fn hits<'d>(
         let mut ids = d.verb_pattern_ids(&s.lemma[v]);
         // An imported verb form with a block of its own ("MET" beside
         // "MEET") takes precedence over the lemma's block.
-        if d.format == tocsin_dict::DictFormat::Petrarch
+        if d.format != tocsin_dict::DictFormat::Tocsin
             && s.lower[v] != s.lemma[v]
             && d.verb_index.contains_key(&s.lower[v])
         {
@@ -317,7 +322,14 @@ pub(crate) fn hits<'d>(
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse((h.specificity, h.obj_words)));
+    // In imported dictionaries a verb line (`+BREAK_DOWN`, `CALLED_ON`)
+    // names the verb and its default code: a `- pattern` line that holds
+    // for it is more specific, whatever the verb line's length.
+    let legacy = d.format != tocsin_dict::DictFormat::Tocsin;
+    out.sort_by_key(|h| {
+        let pattern_line = legacy && h.pat.text.starts_with('-');
+        std::cmp::Reverse((pattern_line, h.specificity, h.obj_words))
+    });
     out
 }
 

@@ -134,3 +134,39 @@ fn converted_agents_and_agent_plurals() {
     let conv = TabariOptions::from_settings([("convert_agent", "TRUE")]);
     assert_eq!(code(s, conv), ["~REB / GON / 064"]);
 }
+
+#[test]
+fn clause_by_clause_with_the_source_carried() {
+    let s = "Arnor/PROPN restored/VERB/restore ties/NOUN with/ADP Gondor/PROPN but/CCONJ \
+             Rohan/PROPN restored/VERB/restore ties/NOUN with/ADP Arnor/PROPN ./PUNCT";
+    assert_eq!(
+        code(s, TabariOptions::default()),
+        ["ARN / GON / 064", "ROH / ARN / 064"]
+    );
+    let one = TabariOptions::from_settings([("code", "BY SENTENCE")]);
+    assert_eq!(code(s, one), ["ARN / GON / 064"]);
+    // A clause with no actor before its verb keeps the source before.
+    let s = "Arnor/PROPN restored/VERB/restore ties/NOUN with/ADP Gondor/PROPN and/CCONJ \
+             restored/VERB/restore ties/NOUN with/ADP Rohan/PROPN ./PUNCT";
+    assert_eq!(
+        code(s, TabariOptions::default()),
+        ["ARN / GON / 064", "ARN / ROH / 064"]
+    );
+}
+
+#[test]
+fn verb_forms() {
+    // An exact form with an entry of its own wins over the lemma's entry.
+    let s = "Arnor/PROPN left/VERB/leave for/ADP Gondor/PROPN ./PUNCT";
+    assert_eq!(code(s, TabariOptions::default()), ["ARN / GON / 032"]);
+    // Forms listed under a verb (`{ MEETING_ }`) take its default code.
+    let s = "Arnor/PROPN meeting/NOUN Gondor/PROPN ./PUNCT";
+    assert_eq!(code(s, TabariOptions::default()), ["ARN / GON / 031"]);
+}
+
+#[test]
+fn time_phrases_coded_as_discards() {
+    let s = "Once/ADV upon/ADP a/DET time/NOUN Arnor/PROPN left/VERB/leave for/ADP \
+             Gondor/PROPN ./PUNCT";
+    assert!(code(s, TabariOptions::default()).is_empty());
+}
