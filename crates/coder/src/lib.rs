@@ -77,6 +77,8 @@ use tocsin_dict::Dictionaries;
 #[derive(Clone, Debug)]
 pub struct CoderOptions {
     /// Drop events without a source and a target (PETRARCH/TABARI default).
+    /// Off, tocsin dictionaries also code events whose source is not named
+    /// (an unknown `---` source with an empty span at the verb).
     pub require_dyad: bool,
     /// Code sentences that end with a question mark (off: questions assert nothing).
     pub code_questions: bool,

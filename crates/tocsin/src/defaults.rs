@@ -45,7 +45,7 @@ pub struct Setup {
     pub dicts: Option<Arc<Dictionaries>>,
     pub coder: tocsin_coder::CoderOptions,
     /// Skip parsing sentences that cannot yield an event (on by default;
-    /// events are the same, only faster).
+    /// events are the same, only faster). Only applied with `coder.require_dyad`.
     pub gate: bool,
 }
 
@@ -145,8 +145,9 @@ pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
             Some(d) => Arc::clone(d),
             None => embedded_dictionaries()?,
         };
-        // Coding needs no parse of a sentence that cannot yield an event.
-        if setup.gate {
+        // Coding needs no parse of a sentence that cannot yield an event
+        // (the gate asks for an actor name, so not without `require_dyad`).
+        if setup.gate && setup.coder.require_dyad {
             stages.push(Arc::new(tocsin_coder::ParseGate::new(Arc::clone(&d))));
         }
         Some(d)
