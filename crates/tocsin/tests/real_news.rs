@@ -51,6 +51,14 @@ fn receiving_from_codes_the_giver() {
 }
 
 #[test]
+fn beating_a_country_is_a_defeat_not_an_assault() {
+    let got = codes("England beat Fiji 26-21 in the final in Dubai.");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("18")), "{got:?}");
+    let got = codes("Russian police beat Ukrainian journalists in Moscow.");
+    assert!(got.iter().any(|(_, _, c)| c.starts_with("182")), "{got:?}");
+}
+
+#[test]
 fn presenting_evidence_against_accuses() {
     let got = codes("The US presented evidence against Russia.");
     assert!(has(&got, "USA", "RUS", "112"), "{got:?}");
