@@ -59,6 +59,18 @@ fn beating_a_country_is_a_defeat_not_an_assault() {
 }
 
 #[test]
+fn a_complaint_targets_whom_it_is_against() {
+    let got = codes("The US filed a complaint against China with the WTO.");
+    assert!(has(&got, "USA", "CHN", "114"), "{got:?}");
+}
+
+#[test]
+fn clubs_named_after_capitals_are_sport() {
+    let got = codes("Real Madrid beat Spartak Moscow after their agent travelled to Spain.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn presenting_evidence_against_accuses() {
     let got = codes("The US presented evidence against Russia.");
     assert!(has(&got, "USA", "RUS", "112"), "{got:?}");
