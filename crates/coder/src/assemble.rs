@@ -473,6 +473,23 @@ impl Coder {
                     .unwrap_or_default()
             );
         }
+        // Without `require_dyad`, an event whose source is not named ("Four
+        // civilians were killed", "A bomb exploded in the market") keeps an
+        // unknown source (`---`, empty span at the verb): typing events needs
+        // no dyad.
+        if sources.is_empty() && !self.options.require_dyad && !legacy {
+            sources.push(ActorRef {
+                code: "---".into(),
+                name: "unknown".into(),
+                // Empty, at the verb: nothing in the text names it.
+                span: tocsin_core::Span {
+                    start: s.span(v).start,
+                    end: s.span(v).start,
+                },
+                source: tocsin_core::ActorSource::Context("no source in the text".into()),
+                ..ActorRef::default()
+            });
+        }
         if emb.dropped.is_some() || sources.is_empty() {
             return (Vec::new(), accused);
         }

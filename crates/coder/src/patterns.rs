@@ -217,16 +217,8 @@ fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
 /// Whether one constraint holds at verb `v`.
 pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Constraint) -> bool {
     match c {
-        Constraint::Obj(terms) => logical_obj(s, v).is_some_and(|o| {
-            any_term(d, s, o, terms) || s.kids(o, "conj").any(|c| any_term(d, s, c, terms))
-        }),
-        Constraint::Prep { prep, head } => {
-            let mut deps = s.prep_deps(v, prep);
-            if let Some(o) = logical_obj(s, v) {
-                deps.extend(s.prep_deps(o, prep));
-            }
-            deps.into_iter().any(|x| any_term(d, s, x, head))
-        }
+        Constraint::Obj(terms) => obj_holds(d, s, v, terms),
+        Constraint::Prep { prep, head } => prep_holds(d, s, v, prep, head),
         Constraint::Prt(p) => s.children[v]
             .iter()
             .any(|&c| s.rel(c) == "compound:prt" && (s.lower[c] == *p || s.lemma[c] == *p)),
@@ -234,6 +226,8 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
         Constraint::Voice(Voice::Passive) => s.is_passive(v),
         Constraint::Voice(Voice::Active) => !s.is_passive(v),
         Constraint::Subj(terms) => logical_subj(s, v).is_some_and(|x| any_term(d, s, x, terms)),
+        Constraint::NotObj(terms) => !obj_holds(d, s, v, terms),
+        Constraint::NotPrep { prep, head } => !prep_holds(d, s, v, prep, head),
     }
 }
 
@@ -262,6 +256,22 @@ impl Reading<'_> {
         self.skip
             .is_some_and(|m| m.get(i).copied().unwrap_or(false))
     }
+}
+
+/// The logical object (or one of its conjuncts) matches a term.
+fn obj_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, terms: &[Term]) -> bool {
+    logical_obj(s, v).is_some_and(|o| {
+        any_term(d, s, o, terms) || s.kids(o, "conj").any(|c| any_term(d, s, c, terms))
+    })
+}
+
+/// A dependent of the verb or of its object introduced by `prep` matches a term.
+fn prep_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, prep: &str, head: &[Term]) -> bool {
+    let mut deps = s.prep_deps(v, prep);
+    if let Some(o) = logical_obj(s, v) {
+        deps.extend(s.prep_deps(o, prep));
+    }
+    deps.into_iter().any(|x| any_term(d, s, x, head))
 }
 
 /// Every pattern that holds at token `v`, most specific first.

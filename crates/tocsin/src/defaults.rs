@@ -45,7 +45,7 @@ pub struct Setup {
     pub dicts: Option<Arc<Dictionaries>>,
     pub coder: tocsin_coder::CoderOptions,
     /// Skip parsing sentences that cannot yield an event (on by default;
-    /// events are the same, only faster).
+    /// events are the same, only faster). Only applied with `coder.require_dyad`.
     pub gate: bool,
 }
 
@@ -144,8 +144,11 @@ pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
         None
     };
     // Coding needs no tags of a sentence that names no actor, and no parse of
-    // one that cannot yield an event.
-    let gates = dicts.as_ref().filter(|_| setup.gate);
+    // one that cannot yield an event. Both gates ask for an actor name, so
+    // they only run when events need one (`require_dyad`).
+    let gates = dicts
+        .as_ref()
+        .filter(|_| setup.gate && setup.coder.require_dyad);
     if let Some(d) = gates {
         stages.push(Arc::new(tocsin_coder::NameGate::new(Arc::clone(d))));
     }
