@@ -726,13 +726,34 @@ fn passive_by(s: &Sent<'_>, v: usize) -> bool {
     s.is_passive(v) && (s.kid(v, "obl:agent").is_some() || !s.prep_deps(v, "by").is_empty())
 }
 
+/// The head of the noun phrase holding token `t`, climbing only through
+/// tokens in `lo..hi`: TABARI's sides stay on their side of the verb even
+/// when the parser attaches a name to the verb (a verb tagged as a noun).
+fn phrase_head_within(r: &Resolver<'_>, t: usize, lo: usize, hi: usize) -> usize {
+    let s = r.s;
+    let mut x = t;
+    for _ in 0..s.n {
+        let inside = matches!(
+            s.rel(x),
+            "compound" | "amod" | "nmod:poss" | "flat" | "appos" | "flat:foreign" | "conj"
+        ) || (s.rel(x) == "nmod"
+            && s.case_of(x)
+                .is_some_and(|p| matches!(p.as_str(), "of" | "from")));
+        match s.head[x] {
+            Some(h) if inside && (lo..hi).contains(&h) => x = h,
+            _ => break,
+        }
+    }
+    x
+}
+
 /// TABARI's source: the actors of the nearest mention ending before token
 /// `start` that codes as anybody.
 fn nearest_actor_before(r: &Resolver<'_>, from: usize, start: usize) -> Vec<ActorRef> {
     r.mentions
         .iter()
         .filter(|m| m.start >= from && m.end <= start)
-        .map(|m| r.actors(r.compound_head(m.end - 1)))
+        .map(|m| r.actors(phrase_head_within(r, m.end - 1, from, start)))
         .find(|a| !a.is_empty())
         .unwrap_or_default()
 }
@@ -749,7 +770,7 @@ fn first_actor_beyond(
         .iter()
         .filter(|m| m.start > end && m.start < limit)
         .map(|m| {
-            let mut a = r.actors(r.compound_head(m.end - 1));
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, end + 1, limit));
             a.retain(|a| {
                 !sources
                     .iter()

@@ -170,3 +170,20 @@ fn time_phrases_coded_as_discards() {
              Gondor/PROPN ./PUNCT";
     assert!(code(s, TabariOptions::default()).is_empty());
 }
+
+#[test]
+fn whole_words_take_regular_endings() {
+    // `DEPART_` and `ROHAN_` are whole words that still take the regular
+    // endings ("departs", "departed", "Rohans"); the sides stay on their
+    // side of the verb even when the parser attaches a name to it.
+    for verb in ["departs", "departed", "departing"] {
+        let s = format!("Arnor/PROPN {verb}/NOUN/{verb} from/ADP Rohans/PROPN ./PUNCT");
+        assert_eq!(
+            code(&s, TabariOptions::default()),
+            ["ARN / ROH / 032"],
+            "{verb}"
+        );
+    }
+    let s = "Arnor/PROPN departx/NOUN from/ADP Rohan/PROPN ./PUNCT";
+    assert!(code(s, TabariOptions::default()).is_empty());
+}
