@@ -134,7 +134,9 @@ impl Coder {
                 return out;
             }
             let words = (0..s.n)
-                .filter(|&i| s.lower[i].chars().any(char::is_alphanumeric))
+                .filter(|&i| {
+                    s.lower[i].chars().any(char::is_alphanumeric) && !s.lower[i].starts_with('\'')
+                })
                 .count();
             if words < self.options.tabari.minimum_words {
                 out.notes
