@@ -352,7 +352,7 @@ impl Coder {
             }
         };
         // TABARI (no parse): with no subject, the nearest actor before the verb.
-        if sources.is_empty() && d.format == DictFormat::Tabari && h.src_tok.is_none() {
+        if sources.is_empty() && tabari && h.src_tok.is_none() && h.tgt_tok.is_none() {
             if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= v) {
                 sources = r.actors(r.compound_head(m.start));
             }
@@ -400,6 +400,13 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        // TABARI: a pattern that names the target before the verb and finds
+        // no source there takes the first actor after it ("- + WAS * DEAD":
+        // "an Eriadorian was shot dead in Osgiliath").
+        if tabari && sources.is_empty() && h.src_tok.is_none() && h.tgt_tok.is_some_and(|t| t < v) {
+            let limit = scope.map_or(s.n, |c| c.end);
+            sources = first_actor_beyond(r, h.span.1, limit, &targets);
+        }
         if tabari {
             self.tabari_defaults(s, v, h, &mut sources, &mut targets);
         }

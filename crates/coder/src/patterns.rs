@@ -313,6 +313,7 @@ fn try_pattern<'d>(
     }
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
     let mut span = (v, v);
+    let mut extra_words = 0;
     if let Some(w) = &p.words {
         let mut m = SeqMatch {
             lo: v,
@@ -328,11 +329,13 @@ fn try_pattern<'d>(
         tgt_tok = m.tgt;
         compound = m.compound;
         span = (m.lo, m.hi);
+        // The longest match wins among imported patterns.
+        extra_words = m.extra;
     }
     Some(Hit {
         tok: v,
         pat: p,
-        specificity: p.specificity() + extra.len().saturating_sub(1),
+        specificity: p.specificity() + extra.len().saturating_sub(1) + extra_words,
         src_tok,
         tgt_tok,
         compound,
@@ -348,6 +351,9 @@ struct SeqMatch {
     /// First and last token matched.
     lo: usize,
     hi: usize,
+    /// Tokens matched by words and synsets beyond one per item
+    /// ("TO THE END OF THE EARTH" is longer than "TO THE END").
+    extra: usize,
 }
 
 /// How many tokens a pattern token matches starting at `i` (forward) or
@@ -454,6 +460,7 @@ fn match_after(
         }
         let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
+        m.extra += n - 1;
         pos = i + n;
         m.hi = m.hi.max(i + n - 1);
     }
@@ -483,10 +490,11 @@ fn match_before(
                 break;
             }
         }
-        let Some((start, _)) = found else {
+        let Some((start, n)) = found else {
             return false;
         };
         record(m, &it.tok, start);
+        m.extra += n - 1;
         end = start;
         m.lo = m.lo.min(start);
     }

@@ -206,3 +206,16 @@ fn a_conjunction_joined_to_a_verb_starts_a_clause() {
              with/ADP/with/11/case Arnor/PROPN/arnor/9/nmod ./PUNCT/./2/punct";
     assert_eq!(code(s, short()), ["ARN / GON / 064", "ROH / ARN / 064"]);
 }
+
+#[test]
+fn source_after_a_target_named_before_the_verb() {
+    let s = "Gondor/PROPN was/AUX shot/VERB/shoot dead/ADJ in/ADP Rohan/PROPN ./PUNCT";
+    assert_eq!(code(s, short()), ["ROH / GON / 224"]);
+}
+
+#[test]
+fn the_longest_alternative_wins() {
+    let s = "Arnor/PROPN vowed/VERB/vow to/PART resist/VERB to/ADP the/DET end/NOUN of/ADP \
+             the/DET earth/NOUN Rohan/PROPN ./PUNCT";
+    assert_eq!(code(s, short()), ["ARN / ROH / 115"]);
+}
