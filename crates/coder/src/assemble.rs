@@ -102,7 +102,17 @@ impl Coder {
             _ => vec![false; s.n],
         };
         mentions.retain(|m| !dropped[m.start]);
-        let mut at_actor = vec![false; s.n];
+        // TABARI: personal pronouns fill `$` and `+` too (see
+        // `pronoun_antecedent`).
+        let mut at_actor: Vec<bool> = (0..s.n)
+            .map(|i| {
+                s.upos(i) == Upos::Pron
+                    && matches!(
+                        s.lower[i].as_str(),
+                        "he" | "she" | "it" | "they" | "him" | "her" | "them"
+                    )
+            })
+            .collect();
         for m in &mentions {
             for x in at_actor.iter_mut().take(m.end).skip(m.start) {
                 *x = true;
@@ -325,6 +335,7 @@ impl Coder {
         let emb = self.embedding(s, v, &main);
         let tabari = d.format == DictFormat::Tabari;
         let mut sources = match h.src_tok {
+            Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
             Some(t) => r.actors(r.compound_head(t)),
             // `- NOTED + * [115]`: the target is the verb's subject, so the
             // source is named before the pattern's words.
@@ -372,6 +383,7 @@ impl Coder {
         let mut targets = match h.tgt_tok {
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
+            Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
             Some(t) => r.actors(r.compound_head(t)),
             // TABARI: the first actor after the words the pattern matched.
             None if tabari && p.target.is_empty() && !passive_by(s, v) => {
@@ -756,13 +768,65 @@ fn phrase_head_within(r: &Resolver<'_>, t: usize, lo: usize, hi: usize) -> usize
     x
 }
 
+/// TABARI: a personal pronoun in a `$` or `+` place stands for the last
+/// actor named before it ("Gondor's Prime Minister said he regretted").
+fn pronoun_antecedent(r: &Resolver<'_>, t: usize) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= t && matches!(m.kind, crate::actors::MentionKind::Actor { .. }))
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, 0, t));
+            add_adjacent_agent(r, k, t, &mut a);
+            a
+        })
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
+}
+
+/// TABARI reads "Gondor's Prime Minister" by position: an agent right
+/// after an actor's name (or its "'s") adds its sectors, whatever the parse
+/// says. `k` is the actor's mention; the agent must end before `limit`.
+fn add_adjacent_agent(r: &Resolver<'_>, k: usize, limit: usize, actors: &mut [ActorRef]) {
+    let (Some(m), Some(next)) = (r.mentions.get(k), r.mentions.get(k + 1)) else {
+        return;
+    };
+    let crate::actors::MentionKind::Agent { id } = next.kind else {
+        return;
+    };
+    let gap_ok = next.start == m.end
+        || (next.start == m.end + 1 && r.s.lower.get(m.end).is_some_and(|w| w == "'s"));
+    if !gap_ok || next.end > limit || actors.len() != 1 {
+        return;
+    }
+    let Some(ag) = r.d.agents.get(id as usize) else {
+        return;
+    };
+    for a in actors.iter_mut() {
+        if a.source != tocsin_core::ActorSource::Text {
+            continue;
+        }
+        for sec in &ag.sectors {
+            if !a.sectors.contains(sec) {
+                a.sectors.push(sec.clone());
+            }
+        }
+    }
+}
+
 /// TABARI's source: the actors of the nearest mention ending before token
 /// `start` that codes as anybody.
 fn nearest_actor_before(r: &Resolver<'_>, from: usize, start: usize) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.start >= from && m.end <= start)
-        .map(|m| r.actors(phrase_head_within(r, m.end - 1, from, start)))
+        .enumerate()
+        .filter(|(_, m)| m.start >= from && m.end <= start)
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, from, start));
+            add_adjacent_agent(r, k, start, &mut a);
+            a
+        })
         .find(|a| !a.is_empty())
         .unwrap_or_default()
 }
@@ -777,9 +841,11 @@ fn first_actor_beyond(
 ) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.start > end && m.start < limit)
-        .map(|m| {
+        .enumerate()
+        .filter(|(_, m)| m.start > end && m.start < limit)
+        .map(|(k, m)| {
             let mut a = r.actors(phrase_head_within(r, m.end - 1, end + 1, limit));
+            add_adjacent_agent(r, k, limit, &mut a);
             a.retain(|a| {
                 !sources
                     .iter()

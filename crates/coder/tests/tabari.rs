@@ -219,3 +219,16 @@ fn the_longest_alternative_wins() {
              the/DET earth/NOUN Rohan/PROPN ./PUNCT";
     assert_eq!(code(s, short()), ["ARN / ROH / 115"]);
 }
+
+#[test]
+fn an_agent_after_a_name_and_pronouns_in_pattern_places() {
+    // "Gondor's minister": the agent right after the name adds its sector
+    // whatever the parse says.
+    let s = "Gondor/PROPN 's/PART minister/NOUN regretted/VERB/regret Rohan/PROPN 's/PART \
+             refusal/NOUN ./PUNCT";
+    assert_eq!(code(s, short()), ["GONGOV / ROH / 111"]);
+    // `- SAID $ *`: "he" stands for the last actor named before it.
+    let s = "Gondor/PROPN 's/PART minister/NOUN said/VERB/say he/PRON regretted/VERB/regret \
+             Rohan/PROPN 's/PART refusal/NOUN ./PUNCT";
+    assert_eq!(code(s, short()), ["GONGOV / ROH / 113"]);
+}
