@@ -106,7 +106,8 @@ impl Coder {
         // `pronoun_antecedent`).
         let mut at_actor: Vec<bool> = (0..s.n)
             .map(|i| {
-                s.upos(i) == Upos::Pron
+                tabari
+                    && s.upos(i) == Upos::Pron
                     && matches!(
                         s.lower[i].as_str(),
                         "he" | "she" | "it" | "they" | "him" | "her" | "them"
@@ -118,13 +119,17 @@ impl Coder {
                 *x = true;
             }
         }
-        let reading = if tabari {
-            Reading {
+        // Imported patterns put `$`, `+` and `%` at names only.
+        let reading = match d.format {
+            DictFormat::Tabari => Reading {
                 skip: Some(&dropped),
                 actor: Some(&at_actor),
-            }
-        } else {
-            Reading::default()
+            },
+            DictFormat::Petrarch => Reading {
+                skip: None,
+                actor: Some(&at_actor),
+            },
+            _ => Reading::default(),
         };
         // TABARI's actor codes `###` (discard) and `+++` (too complex to
         // code) stop the sentence wherever the actor is named.
@@ -334,6 +339,9 @@ impl Coder {
         };
         let emb = self.embedding(s, v, &main);
         let tabari = d.format == DictFormat::Tabari;
+        let petrarch_agentless = d.format == DictFormat::Petrarch
+            && s.kid(v, "nsubj:pass").is_some()
+            && !passive_by(s, v);
         let mut sources = match h.src_tok {
             Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
             Some(t) => r.actors(r.compound_head(t)),
@@ -342,6 +350,13 @@ impl Coder {
             None if legacy && h.tgt_tok.is_some_and(|t| t < v) => {
                 nearest_actor_before(r, 0, h.span.0)
             }
+            // PETRARCH reads a passive as such only with its `by` agent:
+            // "The Philippines was criticized over its dispute with
+            // Eriador" codes the Philippines as the source.
+            None if petrarch_agentless => s
+                .kids(v, "nsubj:pass")
+                .flat_map(|x| r.actors(r.compound_head(x)))
+                .collect(),
             // TABARI reads no parse: the source is the nearest actor before
             // the words the pattern matched ("Arnor suggested Gondor should
             // apply": `SUGGESTED * APPLY` leaves Arnor).
@@ -396,7 +411,7 @@ impl Coder {
                 // believes Dagolath can cope" -> ARN/DAG).
                 // A passive's target is its subject ("Eriador was opposed by
                 // Osgiliath"), else the first actor after the verb.
-                let mut t = if s.is_passive(v) {
+                let mut t = if s.is_passive(v) && !petrarch_agentless {
                     self.fill(s, r, v, &[Slot::Obj])
                 } else {
                     Vec::new()

@@ -2,6 +2,8 @@
 //! patterns under multiword verbs, comma-delimited asides, placeholder
 //! actor codes. Fixture: `tests/fixtures/tabari`.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use tocsin_coder::eval::coding_of;
@@ -34,28 +36,7 @@ fn dicts() -> Arc<tocsin_dict::Dictionaries> {
 /// `form/UPOS/lemma/head/relation`), tokens attached to the first verb
 /// unless told: TABARI reads little of the parse.
 fn code(words: &str, tabari: TabariOptions) -> Vec<String> {
-    let toks: Vec<Vec<&str>> = words
-        .split_whitespace()
-        .map(|w| w.split('/').collect())
-        .collect();
-    let root = toks.iter().position(|t| t[1] == "VERB").unwrap_or(0) + 1;
-    let mut conllu = String::new();
-    for (i, t) in toks.iter().enumerate() {
-        let lemma = t
-            .get(2)
-            .map_or_else(|| t[0].to_lowercase(), |l| l.to_string());
-        let (head, rel) = match (t.get(3), t.get(4)) {
-            (Some(h), Some(r)) => (h.parse().unwrap_or(0), *r),
-            _ if i + 1 == root => (0, "root"),
-            _ => (root, "dep"),
-        };
-        conllu += &format!(
-            "{}\t{}\t{lemma}\t{}\t_\t_\t{head}\t{rel}\t_\t_\n",
-            i + 1,
-            t[0],
-            t[1]
-        );
-    }
+    let conllu = common::conllu_from_words(words);
     let mut doc = tocsin_coder::eval::doc_from_conllu(&conllu, None).unwrap();
     let opts = CoderOptions {
         tabari,
