@@ -344,7 +344,7 @@ impl Coder {
             && !passive_by(s, v);
         let mut sources = match h.src_tok {
             Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
-            Some(t) => r.actors(r.compound_head(t)),
+            Some(t) => pattern_actors(r, h, t),
             // `- NOTED + * [115]`: the target is the verb's subject, so the
             // source is named before the pattern's words.
             None if legacy && h.tgt_tok.is_some_and(|t| t < v) => {
@@ -395,11 +395,19 @@ impl Coder {
         } else {
             p.target.clone()
         };
+        // `- * WITH % [031]`: a compound after the verb is the target of the
+        // subject ("Eriador agrees with the Philippines and France").
+        let compound_after =
+            d.format == DictFormat::Petrarch && h.compound && h.tgt_tok.is_some_and(|t| t > v);
+        if compound_after {
+            sources = self.fill(s, r, v, &default_sources(p.kind));
+        }
         let mut targets = match h.tgt_tok {
+            Some(t) if compound_after => pattern_actors(r, h, t),
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
             Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
-            Some(t) => r.actors(r.compound_head(t)),
+            Some(t) => pattern_actors(r, h, t),
             // TABARI: the first actor after the words the pattern matched.
             None if tabari && p.target.is_empty() && !passive_by(s, v) => {
                 first_actor_beyond(r, v, scope.map_or(s.n, |c| c.end), &sources)
@@ -741,7 +749,7 @@ fn first_actor_after(
             continue;
         }
         let found: Vec<ActorRef> = r
-            .actors(r.np_head(m.start))
+            .actors(r.np_head(m.end - 1))
             .into_iter()
             .filter(|a| {
                 !sources
@@ -781,6 +789,28 @@ fn phrase_head_within(r: &Resolver<'_>, t: usize, lo: usize, hi: usize) -> usize
         }
     }
     x
+}
+
+/// The actors at a pattern's `$`, `+` or `%` token: the phrase of the name
+/// there, not reaching back over a phrase that `^` skipped ("- * AT ^ +":
+/// "at the Gondor of the Prince of Dol Amroth" names the Prince).
+fn pattern_actors(r: &Resolver<'_>, h: &Hit<'_>, t: usize) -> Vec<ActorRef> {
+    let last = name_last(r, t);
+    match h.skipped {
+        Some(k) if k < t => r.actors(phrase_head_within(r, last, k + 1, r.s.n)),
+        _ => r.actors(r.compound_head(last)),
+    }
+}
+
+/// The last token of the name covering `t` ("the Philippines" → Philippines),
+/// where a pattern's `$`, `+` or `%` landed: the name's phrase is read from
+/// its head word, not from an article.
+fn name_last(r: &Resolver<'_>, t: usize) -> usize {
+    r.at.get(t)
+        .copied()
+        .flatten()
+        .and_then(|k| r.mentions.get(k))
+        .map_or(t, |m| m.end - 1)
 }
 
 /// TABARI: a personal pronoun in a `$` or `+` place stands for the last

@@ -26,6 +26,8 @@ pub(crate) struct Hit<'d> {
     pub compound: bool,
     /// The tokens the pattern's words cover, verb included (first, last).
     pub span: (usize, usize),
+    /// Word patterns: the token `^` skipped, if any.
+    pub skipped: Option<usize>,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -314,6 +316,7 @@ fn try_pattern<'d>(
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
     let mut span = (v, v);
     let mut extra_words = 0;
+    let mut skipped = None;
     if let Some(w) = &p.words {
         let mut m = SeqMatch {
             lo: v,
@@ -329,6 +332,7 @@ fn try_pattern<'d>(
         tgt_tok = m.tgt;
         compound = m.compound;
         span = (m.lo, m.hi);
+        skipped = m.skipped;
         // The longest match wins among imported patterns.
         extra_words = m.extra;
     }
@@ -340,6 +344,7 @@ fn try_pattern<'d>(
         tgt_tok,
         compound,
         span,
+        skipped,
     })
 }
 
@@ -351,6 +356,8 @@ struct SeqMatch {
     /// First and last token matched.
     lo: usize,
     hi: usize,
+    /// The token `^` matched.
+    skipped: Option<usize>,
     /// Tokens matched by words and synsets beyond one per item
     /// ("TO THE END OF THE EARTH" is longer than "TO THE END").
     extra: usize,
@@ -424,6 +431,7 @@ fn is_actorish(s: &Sent<'_>, i: usize) -> bool {
 
 fn record(m: &mut SeqMatch, tok: &WordTok, i: usize) {
     match tok {
+        WordTok::SkipPhrase => m.skipped = Some(i),
         WordTok::Source => m.src = Some(i),
         WordTok::Target => m.tgt = Some(i),
         WordTok::Compound => {

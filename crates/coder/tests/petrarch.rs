@@ -69,3 +69,19 @@ fn a_passive_without_its_agent_keeps_its_subject_as_source() {
              by/ADP/by/5/case Arnor/PROPN/arnor/3/obl:agent";
     assert_eq!(code(s), ["ARN / ROH / 121"]);
 }
+
+#[test]
+fn a_compound_after_the_verb_is_the_target() {
+    // `- * WITH %`; the name is read from its last word, not its article.
+    let s = "Rohan/PROPN/rohan/2/nsubj agrees/VERB/agree/0/root with/ADP/with/5/case \
+             the/DET/the/5/det Arnor/PROPN/arnor/2/obl and/CCONJ/and/7/cc Gondor/PROPN/gondor/5/conj";
+    assert_eq!(code(s), ["ROH / ARN / 031", "ROH / GON / 031"]);
+}
+
+#[test]
+fn a_name_and_the_agent_after_it() {
+    let s = "Rohan/PROPN/rohan/2/nsubj criticized/VERB/criticize/0/root the/DET/the/6/det \
+             Gondor/PROPN/gondor/6/compound opposition/NOUN/opposition/6/compound \
+             group/NOUN/group/2/obj";
+    assert_eq!(code(s), ["ROH / GONMOP / 121"]);
+}
