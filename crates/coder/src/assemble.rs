@@ -102,19 +102,34 @@ impl Coder {
             _ => vec![false; s.n],
         };
         mentions.retain(|m| !dropped[m.start]);
-        let mut at_actor = vec![false; s.n];
+        // TABARI: personal pronouns fill `$` and `+` too (see
+        // `pronoun_antecedent`).
+        let mut at_actor: Vec<bool> = (0..s.n)
+            .map(|i| {
+                tabari
+                    && s.upos(i) == Upos::Pron
+                    && matches!(
+                        s.lower[i].as_str(),
+                        "he" | "she" | "it" | "they" | "him" | "her" | "them"
+                    )
+            })
+            .collect();
         for m in &mentions {
             for x in at_actor.iter_mut().take(m.end).skip(m.start) {
                 *x = true;
             }
         }
-        let reading = if tabari {
-            Reading {
+        // Imported patterns put `$`, `+` and `%` at names only.
+        let reading = match d.format {
+            DictFormat::Tabari => Reading {
                 skip: Some(&dropped),
                 actor: Some(&at_actor),
-            }
-        } else {
-            Reading::default()
+            },
+            DictFormat::Petrarch => Reading {
+                skip: None,
+                actor: Some(&at_actor),
+            },
+            _ => Reading::default(),
         };
         // TABARI's actor codes `###` (discard) and `+++` (too complex to
         // code) stop the sentence wherever the actor is named.
@@ -134,7 +149,9 @@ impl Coder {
                 return out;
             }
             let words = (0..s.n)
-                .filter(|&i| s.lower[i].chars().any(char::is_alphanumeric))
+                .filter(|&i| {
+                    s.lower[i].chars().any(char::is_alphanumeric) && !s.lower[i].starts_with('\'')
+                })
                 .count();
             if words < self.options.tabari.minimum_words {
                 out.notes
@@ -339,13 +356,24 @@ impl Coder {
         };
         let emb = self.embedding(s, v, &main);
         let tabari = d.format == DictFormat::Tabari;
+        let petrarch_agentless = d.format == DictFormat::Petrarch
+            && s.kid(v, "nsubj:pass").is_some()
+            && !passive_by(s, v);
         let mut sources = match h.src_tok {
-            Some(t) => r.actors(r.compound_head(t)),
+            Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
+            Some(t) => pattern_actors(r, h, t),
             // `- NOTED + * [115]`: the target is the verb's subject, so the
             // source is named before the pattern's words.
             None if legacy && h.tgt_tok.is_some_and(|t| t < v) => {
                 nearest_actor_before(r, 0, h.span.0)
             }
+            // PETRARCH reads a passive as such only with its `by` agent:
+            // "The Philippines was criticized over its dispute with
+            // Eriador" codes the Philippines as the source.
+            None if petrarch_agentless => s
+                .kids(v, "nsubj:pass")
+                .flat_map(|x| r.actors(r.compound_head(x)))
+                .collect(),
             // TABARI reads no parse: the source is the nearest actor before
             // the words the pattern matched ("Arnor suggested Gondor should
             // apply": `SUGGESTED * APPLY` leaves Arnor).
@@ -367,7 +395,7 @@ impl Coder {
             }
         };
         // TABARI (no parse): with no subject, the nearest actor before the verb.
-        if sources.is_empty() && d.format == DictFormat::Tabari && h.src_tok.is_none() {
+        if sources.is_empty() && tabari && h.src_tok.is_none() && h.tgt_tok.is_none() {
             if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= v) {
                 sources = r.actors(r.compound_head(m.start));
             }
@@ -395,10 +423,19 @@ impl Coder {
         } else {
             p.target.clone()
         };
+        // `- * WITH % [031]`: a compound after the verb is the target of the
+        // subject ("Eriador agrees with the Philippines and France").
+        let compound_after =
+            d.format == DictFormat::Petrarch && h.compound && h.tgt_tok.is_some_and(|t| t > v);
+        if compound_after {
+            sources = self.fill(s, r, v, &default_sources(p.kind));
+        }
         let mut targets = match h.tgt_tok {
+            Some(t) if compound_after => pattern_actors(r, h, t),
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
-            Some(t) => r.actors(r.compound_head(t)),
+            Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
+            Some(t) => pattern_actors(r, h, t),
             // TABARI: the first actor after the words the pattern matched.
             None if tabari && p.target.is_empty() && !passive_by(s, v) => {
                 first_actor_beyond(r, v, scope.map_or(s.n, |c| c.end), &sources)
@@ -410,7 +447,7 @@ impl Coder {
                 // believes Dagolath can cope" -> ARN/DAG).
                 // A passive's target is its subject ("Eriador was opposed by
                 // Osgiliath"), else the first actor after the verb.
-                let mut t = if s.is_passive(v) {
+                let mut t = if s.is_passive(v) && !petrarch_agentless {
                     self.fill(s, r, v, &[Slot::Obj])
                 } else {
                     Vec::new()
@@ -426,6 +463,13 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        // TABARI: a pattern that names the target before the verb and finds
+        // no source there takes the first actor after it ("- + WAS * DEAD":
+        // "an Eriadorian was shot dead in Osgiliath").
+        if tabari && sources.is_empty() && h.src_tok.is_none() && h.tgt_tok.is_some_and(|t| t < v) {
+            let limit = scope.map_or(s.n, |c| c.end);
+            sources = first_actor_beyond(r, h.span.1, limit, &targets);
+        }
         if tabari {
             self.tabari_defaults(s, v, h, &mut sources, &mut targets);
         }
@@ -869,7 +913,7 @@ fn first_actor_after(
             continue;
         }
         let found: Vec<ActorRef> = r
-            .actors(r.np_head(m.start))
+            .actors(r.np_head(m.end - 1))
             .into_iter()
             .filter(|a| {
                 !sources
@@ -890,13 +934,108 @@ fn passive_by(s: &Sent<'_>, v: usize) -> bool {
     s.is_passive(v) && (s.kid(v, "obl:agent").is_some() || !s.prep_deps(v, "by").is_empty())
 }
 
+/// The head of the noun phrase holding token `t`, climbing only through
+/// tokens in `lo..hi`: TABARI's sides stay on their side of the verb even
+/// when the parser attaches a name to the verb (a verb tagged as a noun).
+fn phrase_head_within(r: &Resolver<'_>, t: usize, lo: usize, hi: usize) -> usize {
+    let s = r.s;
+    let mut x = t;
+    for _ in 0..s.n {
+        let inside = matches!(
+            s.rel(x),
+            "compound" | "amod" | "nmod:poss" | "flat" | "appos" | "flat:foreign" | "conj"
+        ) || (s.rel(x) == "nmod"
+            && s.case_of(x)
+                .is_some_and(|p| matches!(p.as_str(), "of" | "from")));
+        match s.head[x] {
+            Some(h) if inside && (lo..hi).contains(&h) => x = h,
+            _ => break,
+        }
+    }
+    x
+}
+
+/// The actors at a pattern's `$`, `+` or `%` token: the phrase of the name
+/// there, not reaching back over a phrase that `^` skipped ("- * AT ^ +":
+/// "at the Gondor of the Prince of Dol Amroth" names the Prince).
+fn pattern_actors(r: &Resolver<'_>, h: &Hit<'_>, t: usize) -> Vec<ActorRef> {
+    let last = name_last(r, t);
+    match h.skipped {
+        Some(k) if k < t => r.actors(phrase_head_within(r, last, k + 1, r.s.n)),
+        _ => r.actors(r.compound_head(last)),
+    }
+}
+
+/// The last token of the name covering `t` ("the Philippines" → Philippines),
+/// where a pattern's `$`, `+` or `%` landed: the name's phrase is read from
+/// its head word, not from an article.
+fn name_last(r: &Resolver<'_>, t: usize) -> usize {
+    r.at.get(t)
+        .copied()
+        .flatten()
+        .and_then(|k| r.mentions.get(k))
+        .map_or(t, |m| m.end - 1)
+}
+
+/// TABARI: a personal pronoun in a `$` or `+` place stands for the last
+/// actor named before it ("Gondor's Prime Minister said he regretted").
+fn pronoun_antecedent(r: &Resolver<'_>, t: usize) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= t && matches!(m.kind, crate::actors::MentionKind::Actor { .. }))
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, 0, t));
+            add_adjacent_agent(r, k, t, &mut a);
+            a
+        })
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
+}
+
+/// TABARI reads "Gondor's Prime Minister" by position: an agent right
+/// after an actor's name (or its "'s") adds its sectors, whatever the parse
+/// says. `k` is the actor's mention; the agent must end before `limit`.
+fn add_adjacent_agent(r: &Resolver<'_>, k: usize, limit: usize, actors: &mut [ActorRef]) {
+    let (Some(m), Some(next)) = (r.mentions.get(k), r.mentions.get(k + 1)) else {
+        return;
+    };
+    let crate::actors::MentionKind::Agent { id } = next.kind else {
+        return;
+    };
+    let gap_ok = next.start == m.end
+        || (next.start == m.end + 1 && r.s.lower.get(m.end).is_some_and(|w| w == "'s"));
+    if !gap_ok || next.end > limit || actors.len() != 1 {
+        return;
+    }
+    let Some(ag) = r.d.agents.get(id as usize) else {
+        return;
+    };
+    for a in actors.iter_mut() {
+        if a.source != tocsin_core::ActorSource::Text {
+            continue;
+        }
+        for sec in &ag.sectors {
+            if !a.sectors.contains(sec) {
+                a.sectors.push(sec.clone());
+            }
+        }
+    }
+}
+
 /// TABARI's source: the actors of the nearest mention ending before token
 /// `start` that codes as anybody.
 fn nearest_actor_before(r: &Resolver<'_>, from: usize, start: usize) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.start >= from && m.end <= start)
-        .map(|m| r.actors(r.compound_head(m.end - 1)))
+        .enumerate()
+        .filter(|(_, m)| m.start >= from && m.end <= start)
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, from, start));
+            add_adjacent_agent(r, k, start, &mut a);
+            a
+        })
         .find(|a| !a.is_empty())
         .unwrap_or_default()
 }
@@ -911,9 +1050,11 @@ fn first_actor_beyond(
 ) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.start > end && m.start < limit)
-        .map(|m| {
-            let mut a = r.actors(r.compound_head(m.end - 1));
+        .enumerate()
+        .filter(|(_, m)| m.start > end && m.start < limit)
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, end + 1, limit));
+            add_adjacent_agent(r, k, limit, &mut a);
             a.retain(|a| {
                 !sources
                     .iter()

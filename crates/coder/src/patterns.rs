@@ -29,6 +29,8 @@ pub(crate) struct Hit<'d> {
     /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
     /// specific than "strike" (1) between patterns of equal specificity.
     pub obj_words: usize,
+    /// Word patterns: the token `^` skipped, if any.
+    pub skipped: Option<usize>,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -371,6 +373,8 @@ fn try_pattern<'d>(
     }
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
     let mut span = (v, v);
+    let mut extra_words = 0;
+    let mut skipped = None;
     if let Some(w) = &p.words {
         let mut m = SeqMatch {
             lo: v,
@@ -386,6 +390,9 @@ fn try_pattern<'d>(
         tgt_tok = m.tgt;
         compound = m.compound;
         span = (m.lo, m.hi);
+        skipped = m.skipped;
+        // The longest match wins among imported patterns.
+        extra_words = m.extra;
     }
     let obj_words = p
         .constraints
@@ -399,12 +406,13 @@ fn try_pattern<'d>(
     Some(Hit {
         tok: v,
         pat: p,
-        specificity: p.specificity() + extra.len().saturating_sub(1),
+        specificity: p.specificity() + extra.len().saturating_sub(1) + extra_words,
         src_tok,
         tgt_tok,
         compound,
         span,
         obj_words,
+        skipped,
     })
 }
 
@@ -416,6 +424,11 @@ struct SeqMatch {
     /// First and last token matched.
     lo: usize,
     hi: usize,
+    /// The token `^` matched.
+    skipped: Option<usize>,
+    /// Tokens matched by words and synsets beyond one per item
+    /// ("TO THE END OF THE EARTH" is longer than "TO THE END").
+    extra: usize,
 }
 
 /// How many tokens a pattern token matches starting at `i` (forward) or
@@ -486,6 +499,7 @@ fn is_actorish(s: &Sent<'_>, i: usize) -> bool {
 
 fn record(m: &mut SeqMatch, tok: &WordTok, i: usize) {
     match tok {
+        WordTok::SkipPhrase => m.skipped = Some(i),
         WordTok::Source => m.src = Some(i),
         WordTok::Target => m.tgt = Some(i),
         WordTok::Compound => {
@@ -522,6 +536,7 @@ fn match_after(
         }
         let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
+        m.extra += n - 1;
         pos = i + n;
         m.hi = m.hi.max(i + n - 1);
     }
@@ -551,10 +566,11 @@ fn match_before(
                 break;
             }
         }
-        let Some((start, _)) = found else {
+        let Some((start, n)) = found else {
             return false;
         };
         record(m, &it.tok, start);
+        m.extra += n - 1;
         end = start;
         m.lo = m.lo.min(start);
     }

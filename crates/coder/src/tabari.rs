@@ -71,7 +71,8 @@ pub struct TabariOptions {
     /// `SET: CONVERT AGENT = TRUE`: an agent with no country codes as
     /// `~CODE` ("the Muslims" → `~MOS`).
     pub convert_agent: bool,
-    /// `SET: MINIMUM WORDS = n`: shorter sentences are not coded.
+    /// `SET: MINIMUM WORDS = n`: shorter sentences are not coded (TABARI's
+    /// default is 8; a clitic such as "'s" is not a word).
     pub minimum_words: usize,
 }
 
@@ -83,7 +84,7 @@ impl Default for TabariOptions {
             default_source: None,
             default_target: None,
             convert_agent: false,
-            minimum_words: 0,
+            minimum_words: 8,
         }
     }
 }
@@ -182,13 +183,18 @@ pub(crate) fn clauses(s: &Sent<'_>, by: CodeBy) -> Vec<usize> {
     }
     let mut k = 0;
     for (i, slot) in out.iter_mut().enumerate() {
-        let joins_verbs = s.upos(i) == Upos::Cconj
-            && !s.head[i].is_some_and(|h| {
-                matches!(
-                    s.upos(h),
-                    Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj | Upos::Num
-                )
-            });
+        let nominal = |t: usize| {
+            matches!(
+                s.upos(t),
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj | Upos::Num
+            )
+        };
+        // The conjunct after the conjunction, and what it is joined to
+        // ("... or assail Arnor but Dagolath promised aid": "aid" is
+        // joined to the verb "assail").
+        let joins_nominals = s.head[i]
+            .is_some_and(|h| nominal(h) && (s.rel(h) != "conj" || s.head[h].map_or(true, nominal)));
+        let joins_verbs = s.upos(i) == Upos::Cconj && !joins_nominals;
         if joins_verbs {
             k += 1;
         }

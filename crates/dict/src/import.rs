@@ -154,7 +154,17 @@ impl Builder {
                 }
             })
             .collect();
-        let mut names = a.names.iter().map(|n| legacy_name(n, dialect));
+        // TABARI: a name ending in `_` is a whole word that still takes the
+        // regular noun endings ("LIBYA_" names "Libyas"); `=` is exact.
+        let mut all = a.names.clone();
+        if dialect == Dialect::Tabari {
+            for n in &a.names {
+                if let Some(stem) = n.trim_end().strip_suffix('_') {
+                    all.extend(["S_", "ES_"].iter().map(|e| format!("{stem}{e}")));
+                }
+            }
+        }
+        let mut names = all.iter().map(|n| legacy_name(n, dialect));
         let canonical = names.next().unwrap_or_default();
         let actor = Actor {
             id: self.d.actors.len() as u32,

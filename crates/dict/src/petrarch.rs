@@ -521,6 +521,14 @@ fn verb_line(
         let stem = dialect == Dialect::Tabari && !verb_is_exact(f);
         if stem {
             stems.push(verb.clone());
+        } else if dialect == Dialect::Tabari && !f.contains('=') {
+            // TABARI: a verb word ending in `_` is whole but takes the
+            // regular endings (DEPART_: departs, departed, departing); `=`
+            // is exact.
+            keys.push(verb.clone());
+            for e in ["s", "es", "d", "ed", "ing", "en"] {
+                keys.push(format!("{verb}{e}"));
+            }
         } else if dialect == Dialect::Petrarch && k == 0 && forms.is_empty() {
             keys.extend(verb_forms(&verb));
         } else {
