@@ -47,10 +47,18 @@ fn is_state(sectors: &[String]) -> bool {
             .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP"))
 }
 
+/// A target that is neither a state (no sectors, or government, military,
+/// police, intelligence) nor armed (rebels, insurgents, militias): civilians,
+/// churches, schools, media, aid workers ("gunmen attacked a church").
 fn civilian_target(ev: &Event) -> bool {
-    ev.recipient
-        .as_ref()
-        .is_some_and(|r| r.sectors.iter().any(|s| s == "CVL"))
+    const ARMED_OR_STATE: &[&str] = &["GOV", "MIL", "COP", "SPY", "REB", "INS", "UAF", "SEP"];
+    ev.recipient.as_ref().is_some_and(|r| {
+        !r.sectors.is_empty()
+            && !r
+                .sectors
+                .iter()
+                .any(|s| ARMED_OR_STATE.contains(&s.as_str()))
+    })
 }
 
 /// The ACLED sub-event type of an event, if CAMEO says enough.
@@ -201,6 +209,10 @@ mod tests {
     fn codes_map_by_the_two_codebooks_definitions() {
         assert_eq!(acled_type(&ev("190", &["MIL"])), Some("ARMED_CLASH"));
         assert_eq!(acled_type(&ev("190", &["CVL"])), Some("ATTACK"));
+        // A church, a school, journalists are civilian targets; a country is not.
+        assert_eq!(acled_type(&ev("190", &["REL"])), Some("ATTACK"));
+        assert_eq!(acled_type(&ev("190", &["GOV", "EDU"])), Some("ARMED_CLASH"));
+        assert_eq!(acled_type(&ev("190", &[])), Some("ARMED_CLASH"));
         assert_eq!(acled_type(&ev("195", &["CVL"])), Some("AIR_STRIKE"));
         assert_eq!(acled_type(&ev("154", &[])), Some("CHANGE_TO_GROUP_ACT"));
         assert_eq!(acled_type(&ev("161", &[])), Some("DIPLO"));
