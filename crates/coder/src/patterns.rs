@@ -205,6 +205,33 @@ fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
     terms.iter().any(|x| term_holds(d, s, t, x))
+        || quantified(s, t).is_some_and(|n| terms.iter().any(|x| term_holds(d, s, n, x)))
+}
+
+/// "hundreds of protesters", "dozens of soldiers": the noun a quantity word
+/// counts, which is the phrase's head for meaning.
+fn quantified(s: &Sent<'_>, t: usize) -> Option<usize> {
+    if !matches!(
+        s.lemma[t].as_str(),
+        "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "dozen"
+            | "dozens"
+            | "score"
+            | "scores"
+            | "million"
+            | "millions"
+            | "ten"
+            | "tens"
+    ) {
+        return None;
+    }
+    s.children[t]
+        .iter()
+        .copied()
+        .find(|&c| s.rel(c).starts_with("nmod") && s.case_of(c).as_deref() == Some("of"))
 }
 
 /// Whether one constraint holds at verb `v`.
