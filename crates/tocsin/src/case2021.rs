@@ -97,14 +97,28 @@ pub fn acled_type(ev: &Event) -> Option<&'static str> {
 }
 
 /// The document's main event: the first event of the first sentence that has
-/// one, preferring material conflict over talk in that sentence.
+/// one, preferring material conflict over talk in that sentence, then a
+/// specific code over a "not specified" one (194 over 190).
 #[must_use]
 pub fn main_event(doc: &Doc) -> Option<&Event> {
     let first = doc.events.iter().map(|e| e.sentence).min()?;
     doc.events
         .iter()
         .filter(|e| e.sentence == first)
-        .max_by_key(|e| (e.cameo.quad_class == 4, std::cmp::Reverse(e.verb.start)))
+        .max_by_key(|e| {
+            (
+                e.cameo.quad_class == 4,
+                specific(&e.cameo.code),
+                std::cmp::Reverse(e.verb.start),
+            )
+        })
+}
+
+/// A CAMEO code below the "not specified" level of its family (194, 1831;
+/// not 190 or 180): the more specific description of one incident wins
+/// ("attacked ..., shelling the camp" is shelling).
+fn specific(code: &str) -> bool {
+    code.len() > 3 || (code.len() == 3 && !code.ends_with('0'))
 }
 
 /// Accuracy of the main event's type.
@@ -203,6 +217,12 @@ mod tests {
             }),
             ..Event::default()
         }
+    }
+
+    #[test]
+    fn specific_codes_are_below_the_family_default() {
+        assert!(specific("194") && specific("1831") && specific("057"));
+        assert!(!specific("190") && !specific("180") && !specific("010"));
     }
 
     #[test]
