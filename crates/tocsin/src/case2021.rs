@@ -40,9 +40,11 @@ pub const MAPPED_TYPES: &[&str] = &[
     "VIOL_DEMONSTR",
 ];
 
-fn is_state(sectors: &[String]) -> bool {
-    sectors.is_empty()
-        || sectors
+/// A state actor: a country (no sectors) or its government, military or
+/// police. An unknown source (`---`, no one named) is not a state.
+fn is_state(a: &tocsin_core::ActorRef) -> bool {
+    (a.sectors.is_empty() && a.code != "---")
+        || a.sectors
             .iter()
             .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP"))
 }
@@ -78,7 +80,7 @@ pub fn acled_type(ev: &Event) -> Option<&'static str> {
         () if p("1712") || p("1711") || mode == "destroy" => "PROPERTY_DISTRUCT",
         () if p("173") || p("1741") => "ARREST",
         () if p("175") || mode == "crowd-control" => "FORCE_AGAINST_PROTEST",
-        () if p("192") && is_state(&ev.actor.sectors) => "GOV_REGAINS_TERIT",
+        () if p("192") && is_state(&ev.actor) => "GOV_REGAINS_TERIT",
         () if p("192") => "NON_STATE_ACTOR_OVERTAKES_TER",
         // ACLED's "attack" is violence against civilians; force between armed
         // actors is an armed clash.
@@ -217,6 +219,15 @@ mod tests {
             }),
             ..Event::default()
         }
+    }
+
+    #[test]
+    fn an_unknown_source_is_not_a_state() {
+        let mut e = ev("192", &[]);
+        e.actor.code = "RUS".into();
+        assert_eq!(acled_type(&e), Some("GOV_REGAINS_TERIT"));
+        e.actor.code = "---".into();
+        assert_eq!(acled_type(&e), Some("NON_STATE_ACTOR_OVERTAKES_TER"));
     }
 
     #[test]
