@@ -162,6 +162,9 @@ pub(crate) struct Resolver<'a> {
     /// An agent with no country anywhere codes as `---` (PETRARCH with
     /// `require_dyad` off) instead of nobody.
     pub unknown_country: bool,
+    /// TABARI's `CONVERT AGENT`: an agent with no country codes as `~`
+    /// plus its sectors ("the Muslims" → `~MOS`).
+    pub convert_agent: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -187,6 +190,7 @@ impl<'a> Resolver<'a> {
             ctx,
             text_order: false,
             unknown_country: false,
+            convert_agent: false,
         }
     }
 
@@ -199,7 +203,10 @@ impl<'a> Resolver<'a> {
             let x = heads[k];
             for &c in &self.s.children[x] {
                 let rel = self.s.rel(c);
-                let joined = rel == "conj"
+                // "the minister, in remarks published on Monday": a
+                // prepositional phrase is not a member of the compound.
+                let has_case = |t: usize| self.s.kids(t, "case").next().is_some();
+                let joined = (rel == "conj" && (!has_case(c) || has_case(x)))
                     || (matches!(rel, "nmod" | "obl")
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")
@@ -519,6 +526,15 @@ impl<'a> Resolver<'a> {
                         c.clone(),
                         None,
                         ActorSource::Context("dateline".into()),
+                    )
+                } else if self.convert_agent {
+                    let c = "~".to_string();
+                    (
+                        c.clone(),
+                        Vec::new(),
+                        c,
+                        None,
+                        ActorSource::Context("converted agent".into()),
                     )
                 } else if self.unknown_country {
                     let c = "---".to_string();

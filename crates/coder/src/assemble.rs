@@ -3,12 +3,20 @@
 //! dates and provenance.
 
 use crate::actors::{find_mentions, Context, Resolver};
-use crate::patterns::{hits, logical_obj, logical_subj, Hit};
+use crate::patterns::{hits, logical_obj, logical_subj, Hit, Reading};
 use crate::sent::Sent;
 use crate::{size, when, Coder};
 use std::fmt::Write as _;
 use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size, Upos};
 use tocsin_dict::{DictFormat, PatternKind, Slot};
+
+/// TABARI: the clause a verb is coded in (tokens `start..end`) and the
+/// source of the clause before.
+pub(crate) struct Scope {
+    start: usize,
+    end: usize,
+    carry: Vec<ActorRef>,
+}
 
 /// The default places of a target, tried in order.
 fn default_targets(kind: PatternKind) -> Vec<Slot> {
@@ -86,10 +94,58 @@ impl Coder {
                 }
             }
         }
-        let mentions = find_mentions(d, s, date);
+        let mut mentions = find_mentions(d, s, date);
+        // TABARI drops comma-delimited asides before coding.
+        let tabari = d.format == DictFormat::Tabari;
+        let dropped = match &self.options.tabari.comma {
+            Some(c) if tabari => crate::tabari::dropped_clauses(s, c),
+            _ => vec![false; s.n],
+        };
+        mentions.retain(|m| !dropped[m.start]);
+        let mut at_actor = vec![false; s.n];
+        for m in &mentions {
+            for x in at_actor.iter_mut().take(m.end).skip(m.start) {
+                *x = true;
+            }
+        }
+        let reading = if tabari {
+            Reading {
+                skip: Some(&dropped),
+                actor: Some(&at_actor),
+            }
+        } else {
+            Reading::default()
+        };
+        // TABARI's actor codes `###` (discard) and `+++` (too complex to
+        // code) stop the sentence wherever the actor is named.
+        if tabari {
+            let placeholder = mentions.iter().find_map(|m| match &m.kind {
+                crate::actors::MentionKind::Actor { id, .. } => d
+                    .actors
+                    .get(*id as usize)
+                    .and_then(|a| a.code_at(date))
+                    .map(|(c, _)| c.to_string())
+                    .filter(|c| c == "###" || c == "+++"),
+                crate::actors::MentionKind::Agent { .. } => None,
+            });
+            if let Some(c) = placeholder {
+                out.notes
+                    .push(format!("an actor coded {c}: the sentence is not coded"));
+                return out;
+            }
+            let words = (0..s.n)
+                .filter(|&i| s.lower[i].chars().any(char::is_alphanumeric))
+                .count();
+            if words < self.options.tabari.minimum_words {
+                out.notes
+                    .push(format!("{words} words: shorter than the minimum"));
+                return out;
+            }
+        }
         let mut r = Resolver::new(d, s, &mentions, date, ctx);
         r.text_order = d.format != DictFormat::Tocsin;
         r.unknown_country = !self.options.require_dyad;
+        r.convert_agent = tabari && self.options.tabari.convert_agent;
         if let Some(t) = trace.as_deref_mut() {
             for m in &mentions {
                 let _ = writeln!(
@@ -116,14 +172,26 @@ impl Coder {
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
         // Accusations read off reported conflict, by report verb.
         let mut accusations: Vec<(usize, Event)> = Vec::new();
+        // TABARI codes clause by clause; a clause with no actor before its
+        // verb keeps the source of the clause before ("... or assail Arnor").
+        let clause = if tabari {
+            crate::tabari::clauses(s, self.options.tabari.code_by)
+        } else {
+            vec![0; s.n]
+        };
+        let mut carry: Vec<ActorRef> = Vec::new();
         for v in 0..s.n {
             // TABARI codes the first verb that matches and skips the rest of
             // the sentence ("called for a boycott": the boycott, which TABARI
             // would also read as a verb, is the object, not a second event).
-            if d.format == DictFormat::Tabari && !cands.is_empty() {
+            if tabari
+                && (dropped.get(v) == Some(&true)
+                    || (self.options.tabari.code_by != crate::CodeBy::All
+                        && cands.iter().any(|c| clause.get(c.0) == clause.get(v))))
+            {
                 continue;
             }
-            let hs = hits(d, s, v);
+            let hs = hits(d, s, v, reading);
             if hs.is_empty() {
                 continue;
             }
@@ -154,7 +222,31 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let (evs, accused) = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
+            let scope = tabari.then(|| {
+                let k = clause[v];
+                Scope {
+                    start: clause.iter().position(|&c| c == k).unwrap_or(0),
+                    end: clause.iter().rposition(|&c| c == k).map_or(s.n, |e| e + 1),
+                    carry: carry.clone(),
+                }
+            });
+            let (evs, accused) = self.events_for(
+                s,
+                &r,
+                best,
+                date,
+                dateline,
+                scope.as_ref(),
+                trace.as_deref_mut(),
+            );
+            if let Some(e) = evs.first() {
+                carry = vec![e.actor.clone()];
+                for e in &evs[1..] {
+                    if !carry.iter().any(|c| c.cameo() == e.actor.cameo()) {
+                        carry.push(e.actor.clone());
+                    }
+                }
+            }
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
@@ -234,7 +326,7 @@ impl Coder {
         h: &Hit<'_>,
         date: Option<Date>,
         dateline: Option<Date>,
-
+        scope: Option<&Scope>,
         mut trace: Option<&mut String>,
     ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
@@ -246,8 +338,25 @@ impl Coder {
             None => (p.code.clone(), p.paired.clone()),
         };
         let emb = self.embedding(s, v, &main);
+        let tabari = d.format == DictFormat::Tabari;
         let mut sources = match h.src_tok {
             Some(t) => r.actors(r.compound_head(t)),
+            // `- NOTED + * [115]`: the target is the verb's subject, so the
+            // source is named before the pattern's words.
+            None if legacy && h.tgt_tok.is_some_and(|t| t < v) => {
+                nearest_actor_before(r, 0, h.span.0)
+            }
+            // TABARI reads no parse: the source is the nearest actor before
+            // the words the pattern matched ("Arnor suggested Gondor should
+            // apply": `SUGGESTED * APPLY` leaves Arnor).
+            None if tabari && !passive_by(s, v) => {
+                let start = scope.map_or(0, |c| c.start);
+                let found = nearest_actor_before(r, start, h.span.0);
+                match scope {
+                    Some(c) if found.is_empty() && start > 0 => c.carry.clone(),
+                    _ => found,
+                }
+            }
             None => {
                 let slots = if p.source.is_empty() {
                     default_sources(p.kind)
@@ -306,7 +415,11 @@ impl Coder {
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
             Some(t) => r.actors(r.compound_head(t)),
-            // PETRARCH/TABARI: the target is the first actor of the verb
+            // TABARI: the first actor after the words the pattern matched.
+            None if tabari && p.target.is_empty() && !passive_by(s, v) => {
+                first_actor_beyond(r, v, scope.map_or(s.n, |c| c.end), &sources)
+            }
+            // PETRARCH: the target is the first actor of the verb
             // phrase after the verb.
             None if legacy && p.target.is_empty() => {
                 // PETRARCH's verb phrase includes complement clauses ("Arnor
@@ -329,6 +442,9 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        if tabari {
+            self.tabari_defaults(s, v, h, &mut sources, &mut targets);
+        }
         // "Obama wants Putin to attack Switzerland": an appeal from the host's
         // subject to the one asked to act.
         if let Some((host, who)) = emb.addressee.filter(|_| !legacy) {
@@ -560,6 +676,45 @@ impl Coder {
         out
     }
 
+    /// TABARI's `DEFAULT:` actors for a side left empty. `SOURCE [X] PRIOR`
+    /// gives X when no actor precedes the verb; without `PRIOR` the first
+    /// actor after the verb becomes the source. `TARGET [X] AFTER` gives X
+    /// when no actor follows; without `AFTER` a compound source gives its
+    /// later members as targets.
+    fn tabari_defaults(
+        &self,
+        s: &Sent<'_>,
+        v: usize,
+        h: &Hit<'_>,
+        sources: &mut Vec<ActorRef>,
+        targets: &mut Vec<ActorRef>,
+    ) {
+        let t = &self.options.tabari;
+        let named = |code: &str| ActorRef {
+            code: code.to_string(),
+            sectors: Vec::new(),
+            name: code.to_string(),
+            span: s.span(v),
+            source: tocsin_core::ActorSource::Context("default actor".into()),
+            wikidata: None,
+        };
+        if let (Some(ds), true, None) = (&t.default_source, sources.is_empty(), h.src_tok) {
+            if ds.only_when_none {
+                sources.push(named(&ds.code));
+            } else if !targets.is_empty() {
+                let rest = targets.split_off(1);
+                *sources = std::mem::replace(targets, rest);
+            }
+        }
+        if let (Some(dt), true, None) = (&t.default_target, targets.is_empty(), h.tgt_tok) {
+            if !dt.only_when_none && sources.len() >= 2 {
+                *targets = sources.split_off(1);
+            } else if !sources.is_empty() {
+                targets.push(named(&dt.code));
+            }
+        }
+    }
+
     /// The actors of the first slot that yields any.
     fn fill(&self, s: &Sent<'_>, r: &Resolver<'_>, v: usize, slots: &[Slot]) -> Vec<ActorRef> {
         for slot in slots {
@@ -699,6 +854,13 @@ fn first_actor_after(
     sources: &[ActorRef],
     cross_clauses: bool,
 ) -> Vec<ActorRef> {
+    // "... and promised aid to the villages": the phrase of a conjoined
+    // participle is its object noun's.
+    let v = if s.is_conjoined_participle(v) {
+        s.head[v].unwrap_or(v)
+    } else {
+        v
+    };
     for m in r.mentions {
         if m.start <= v || !s.dominated_by(m.start, v) {
             continue;
@@ -736,6 +898,47 @@ fn first_actor_after(
         }
     }
     Vec::new()
+}
+
+/// A passive verb with its `by` agent ("Eriador was opposed by Osgiliath"):
+/// TABARI's reading of sides by position does not apply.
+fn passive_by(s: &Sent<'_>, v: usize) -> bool {
+    s.is_passive(v) && (s.kid(v, "obl:agent").is_some() || !s.prep_deps(v, "by").is_empty())
+}
+
+/// TABARI's source: the actors of the nearest mention ending before token
+/// `start` that codes as anybody.
+fn nearest_actor_before(r: &Resolver<'_>, from: usize, start: usize) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .filter(|m| m.start >= from && m.end <= start)
+        .map(|m| r.actors(r.compound_head(m.end - 1)))
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
+}
+
+/// TABARI's target: the actors of the first mention after token `end` that
+/// are not sources.
+fn first_actor_beyond(
+    r: &Resolver<'_>,
+    end: usize,
+    limit: usize,
+    sources: &[ActorRef],
+) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .filter(|m| m.start > end && m.start < limit)
+        .map(|m| {
+            let mut a = r.actors(r.compound_head(m.end - 1));
+            a.retain(|a| {
+                !sources
+                    .iter()
+                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
+            });
+            a
+        })
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
 }
 
 /// A side borrowed from context with the other side's country is more

@@ -63,9 +63,11 @@ mod modality;
 mod patterns;
 mod sent;
 mod size;
+mod tabari;
 mod when;
 
-pub use gate::ParseGate;
+pub use gate::{NameGate, ParseGate};
+pub use tabari::{CodeBy, CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
 use sent::Sent;
@@ -99,6 +101,8 @@ pub struct CoderOptions {
     pub reverse_codes: Vec<(String, String)>,
     /// Use the bare agent's context country (previous sentence, dateline).
     pub context_actors: bool,
+    /// TABARI's reading settings, used with TABARI dictionaries only.
+    pub tabari: TabariOptions,
 }
 
 impl Default for CoderOptions {
@@ -119,6 +123,7 @@ impl Default for CoderOptions {
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
             reverse_codes: vec![("042".into(), "043".into()), ("043".into(), "042".into())],
             context_actors: true,
+            tabari: TabariOptions::default(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub(crate) struct Hit<'d> {
     pub tgt_tok: Option<usize>,
     /// Word patterns: `%`, a compound actor whose members act on each other.
     pub compound: bool,
+    /// The tokens the pattern's words cover, verb included (first, last).
+    pub span: (usize, usize),
     /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
     /// specific than "strike" (1) between patterns of equal specificity.
     pub obj_words: usize,
@@ -37,6 +39,7 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 fn logical_obj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     s.kid(v, "obj")
         .or_else(|| s.kid(v, "nsubj:pass"))
+        .or_else(|| s.is_conjoined_participle(v).then(|| s.head[v]).flatten())
         .or_else(|| {
             // "troops stationed near the border": a passive participle modifying a noun.
             (s.rel(v) == "acl" && s.xpos(v) == Xpos::Vbn && s.kid(v, "obj").is_none())
@@ -207,6 +210,10 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
                 return s.kid(h, "obj");
             }
             "xcomp" | "conj" => v = h,
+            // "condemned the attack and promised aid": a parser may take the
+            // second verb for an adjective of its object; with its own
+            // conjunction it is a conjoined verb.
+            "amod" if s.is_conjoined_participle(v) => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
             // is the subject of the verb governing the noun.
@@ -315,6 +322,33 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
     }
 }
 
+/// Which pattern tables a token with these tags selects from: (verb
+/// patterns, noun patterns). The parse gate uses the same test, so it never
+/// skips a sentence the coder could code.
+pub(crate) fn pattern_kinds(up: Upos, xp: Xpos) -> (bool, bool) {
+    let verbish = matches!(up, Upos::Verb | Upos::Aux)
+        || (up == Upos::X && xp == Xpos::None)
+        || (matches!(up, Upos::Adj) && xp == Xpos::Vbn);
+    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    (verbish, nounish)
+}
+
+/// How word patterns see a sentence's tokens. TABARI, which reads no
+/// parse, drops comma-delimited asides (`skip`) and takes `$`, `+` and `%`
+/// only at actor names (`actor`); the parse-based coders pass `None`.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Reading<'a> {
+    pub skip: Option<&'a [bool]>,
+    pub actor: Option<&'a [bool]>,
+}
+
+impl Reading<'_> {
+    fn skipped(&self, i: usize) -> bool {
+        self.skip
+            .is_some_and(|m| m.get(i).copied().unwrap_or(false))
+    }
+}
+
 /// The logical object (or one of its conjuncts) matches a term.
 fn obj_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, terms: &[Term]) -> bool {
     logical_obj(s, v).is_some_and(|o| {
@@ -332,7 +366,12 @@ fn prep_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, prep: &str, head: &[Term
 }
 
 /// Every pattern that holds at token `v`, most specific first.
-pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'d>> {
+pub(crate) fn hits<'d>(
+    d: &'d Dictionaries,
+    s: &Sent<'_>,
+    v: usize,
+    rd: Reading<'_>,
+) -> Vec<Hit<'d>> {
     let mut out = Vec::new();
     let up = s.upos(v);
     // TABARI reads no parts of speech: any content word may be a verb form
@@ -342,24 +381,21 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
             up,
             Upos::Noun | Upos::Adj | Upos::Adv | Upos::X | Upos::Propn
         );
-    let verbish = matches!(up, Upos::Verb | Upos::Aux)
-        || tabari
-        || (up == Upos::X && s.xpos(v) == Xpos::None)
-        || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
+    let (verbish, nounish) = pattern_kinds(up, s.xpos(v));
     // "an Islamic State target": a "verb" with an article is a noun the
     // tagger missed.
     let article = s
         .kids(v, "det")
         .any(|x| matches!(s.lower[x].as_str(), "a" | "an" | "the"));
-    let verbish = verbish && !article;
-    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X) || (article && up == Upos::Verb);
+    let verbish = (verbish || tabari) && !article;
+    let nounish = nounish || (article && up == Upos::Verb);
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
         let mut ids = d.verb_pattern_ids(&s.lemma[v]);
         // An imported verb form with a block of its own ("MET" beside
         // "MEET") takes precedence over the lemma's block.
-        if d.format == tocsin_dict::DictFormat::Petrarch
+        if d.format != tocsin_dict::DictFormat::Tocsin
             && s.lower[v] != s.lemma[v]
             && d.verb_index.contains_key(&s.lower[v])
         {
@@ -373,7 +409,7 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
             if let Some(h) = d
                 .verbs
                 .get(id as usize)
-                .and_then(|p| try_pattern(d, s, v, p))
+                .and_then(|p| try_pattern(d, s, v, p, rd))
             {
                 out.push(h);
             }
@@ -381,13 +417,20 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
     }
     if nounish {
         for p in d.noun_patterns(&s.lemma[v]) {
-            if let Some(h) = try_pattern(d, s, v, p) {
+            if let Some(h) = try_pattern(d, s, v, p, rd) {
                 out.push(h);
             }
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse((h.specificity, h.obj_words)));
+    // In imported dictionaries a verb line (`+BREAK_DOWN`, `CALLED_ON`)
+    // names the verb and its default code: a `- pattern` line that holds
+    // for it is more specific, whatever the verb line's length.
+    let legacy = d.format != tocsin_dict::DictFormat::Tocsin;
+    out.sort_by_key(|h| {
+        let pattern_line = legacy && h.pat.text.starts_with('-');
+        std::cmp::Reverse((pattern_line, h.specificity, h.obj_words))
+    });
     out
 }
 
@@ -396,6 +439,7 @@ fn try_pattern<'d>(
     s: &Sent<'_>,
     v: usize,
     p: &'d VerbPattern,
+    rd: Reading<'_>,
 ) -> Option<Hit<'d>> {
     if p.kind == PatternKind::Noun && p.words.is_some() {
         return None;
@@ -417,14 +461,22 @@ fn try_pattern<'d>(
         return None;
     }
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
+    let mut span = (v, v);
     if let Some(w) = &p.words {
-        let mut m = SeqMatch::default();
-        if !match_before(d, s, v, &w.before, &mut m) || !match_after(d, s, v, &w.after, &mut m) {
+        let mut m = SeqMatch {
+            lo: v,
+            hi: v,
+            ..SeqMatch::default()
+        };
+        if !match_before(d, s, v, &w.before, &mut m, rd)
+            || !match_after(d, s, v, &w.after, &mut m, rd)
+        {
             return None;
         }
         src_tok = m.src;
         tgt_tok = m.tgt;
         compound = m.compound;
+        span = (m.lo, m.hi);
     }
     let obj_words = p
         .constraints
@@ -442,6 +494,7 @@ fn try_pattern<'d>(
         src_tok,
         tgt_tok,
         compound,
+        span,
         obj_words,
     })
 }
@@ -451,6 +504,9 @@ struct SeqMatch {
     src: Option<usize>,
     tgt: Option<usize>,
     compound: bool,
+    /// First and last token matched.
+    lo: usize,
+    hi: usize,
 }
 
 /// How many tokens a pattern token matches starting at `i` (forward) or
@@ -462,7 +518,11 @@ fn span_len(
     i: usize,
     tok: &WordTok,
     forward: bool,
+    rd: Reading<'_>,
 ) -> Option<usize> {
+    if rd.skipped(i) {
+        return None;
+    }
     let word_at = |k: usize, w: &str| s.lower[k] == w || s.lemma[k] == w;
     let seq_len = |words: &[String]| -> Option<usize> {
         let n = words.len();
@@ -486,7 +546,10 @@ fn span_len(
             let syn = d.synset(name)?;
             syn.members.iter().filter_map(|m| seq_len(m)).max()
         }
-        WordTok::Source | WordTok::Target | WordTok::Compound => is_actorish(s, i).then_some(1),
+        WordTok::Source | WordTok::Target | WordTok::Compound => match rd.actor {
+            Some(a) => a.get(i).copied().unwrap_or(false).then_some(1),
+            None => is_actorish(s, i).then_some(1),
+        },
         WordTok::SkipPhrase => s.upos(i).is_nominal().then_some(1),
         WordTok::Alt(alts) => alts.iter().find_map(|alt| {
             let n = alt.len();
@@ -498,7 +561,7 @@ fn span_len(
                 && alt
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| span_len(d, s, start + k, w, true) == Some(1)))
+                    .all(|(k, w)| span_len(d, s, start + k, w, true, rd) == Some(1)))
             .then_some(n)
         }),
     }
@@ -532,13 +595,14 @@ fn match_after(
     v: usize,
     items: &[WordItem],
     m: &mut SeqMatch,
+    rd: Reading<'_>,
 ) -> bool {
     let mut pos = v + 1;
     for it in items {
         let mut found = None;
         let mut i = pos;
         while i < s.n {
-            if let Some(n) = span_len(d, s, i, &it.tok, true) {
+            if let Some(n) = span_len(d, s, i, &it.tok, true, rd) {
                 found = Some((i, n));
                 break;
             }
@@ -550,6 +614,7 @@ fn match_after(
         let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
         pos = i + n;
+        m.hi = m.hi.max(i + n - 1);
     }
     true
 }
@@ -561,6 +626,7 @@ fn match_before(
     v: usize,
     items: &[WordItem],
     m: &mut SeqMatch,
+    rd: Reading<'_>,
 ) -> bool {
     let mut end = v; // exclusive
     for it in items.iter().rev() {
@@ -568,7 +634,7 @@ fn match_before(
         let mut i = end;
         while i > 0 {
             i -= 1;
-            if let Some(n) = span_len(d, s, i, &it.tok, false) {
+            if let Some(n) = span_len(d, s, i, &it.tok, false, rd) {
                 found = Some((i + 1 - n, n));
                 break;
             }
@@ -581,6 +647,7 @@ fn match_before(
         };
         record(m, &it.tok, start);
         end = start;
+        m.lo = m.lo.min(start);
     }
     true
 }

@@ -41,9 +41,9 @@ pub(crate) struct Builder {
     pub d: Dictionaries,
     pub diags: Vec<Diagnostic>,
     /// Verb forms → pattern ids (exact words).
-    forms: Vec<(String, u32)>,
+    pub(crate) forms: Vec<(String, u32)>,
     /// Verb stems → pattern ids.
-    stems: Vec<(String, u32)>,
+    pub(crate) stems: Vec<(String, u32)>,
     /// Raw synset members (may contain `&name` tokens) and includes.
     synset_raw: Vec<(Vec<Vec<String>>, Vec<String>)>,
     /// File name → display path, for diagnostics found at the end.

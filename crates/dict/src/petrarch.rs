@@ -322,7 +322,7 @@ pub(crate) fn read_agents(
         let expanded = names.len() > 1 || names[0] != head;
         let plurals = match plurals {
             Some(p) => p,
-            None if dialect == Dialect::Petrarch && !expanded => vec![crate::compile::pluralize(
+            None if !expanded => vec![crate::compile::pluralize(
                 &head.replace('_', " ").trim().to_lowercase(),
             )],
             None => vec![],
@@ -394,6 +394,12 @@ struct Block {
     forms: Vec<String>,
     /// TABARI stems the block's patterns are indexed under.
     stem_forms: Vec<String>,
+    /// TABARI: the words of the verb line around the verb (`CALLED_ON`),
+    /// which the block's patterns keep.
+    phrase: crate::model::WordPattern,
+    /// The patterns of the block's verb lines, indexed again under forms
+    /// listed after them (`{ ACTING_ ACTXD_ }`).
+    line_ids: Vec<u32>,
 }
 
 fn read_verbs(b: &mut Builder, ctx: &FileCtx, lines: &[(u32, String)]) {
@@ -467,7 +473,16 @@ fn pattern(
             full.trim()
         )
     })?;
-    let words = parse_word_pattern(body, dialect)?;
+    let mut words = parse_word_pattern(body, dialect)?;
+    // TABARI: a pattern under a multiword verb (`CALLED_ON`, then `- $ *`)
+    // is a pattern of the whole phrase, its words around the verb's.
+    if dialect == Dialect::Tabari {
+        let mut before = words.before;
+        before.extend(bl.phrase.before.iter().cloned());
+        let mut after = bl.phrase.after.clone();
+        after.append(&mut words.after);
+        words = crate::model::WordPattern { before, after };
+    }
     Ok(VerbPattern {
         lemma: bl.lemma.clone().unwrap_or_default(),
         code,
@@ -520,6 +535,7 @@ fn verb_line(
     };
     if bl.lemma.is_none() {
         bl.lemma = Some(verb.clone());
+        bl.phrase = words.clone();
     }
     bl.forms.extend(keys.iter().cloned());
     bl.stem_forms.extend(stems.iter().cloned());
@@ -536,7 +552,8 @@ fn verb_line(
         source_ref: ctx.at(line),
         text: t.trim().to_string(),
     };
-    b.pattern(p, &keys, &stems);
+    let id = b.pattern(p, &keys, &stems);
+    bl.line_ids.push(id);
     Ok(())
 }
 
@@ -598,14 +615,23 @@ impl OpenBlock {
         verb_line(b, ctx, line, t, &mut self.0, dialect)
     }
 
-    /// Adds forms (`{ ACTING_ ACTXD_ }`) to the block's verb.
-    pub fn add_forms(&mut self, forms: &[String]) {
+    /// Adds forms (`{ ACTING_ ACTXD_ }`) to the block's verb; the verb
+    /// line's own pattern (its default code) holds for them too.
+    pub fn add_forms(&mut self, b: &mut Builder, forms: &[String]) {
         for f in forms {
             let word = f.trim_end_matches(['_', '=']).to_lowercase();
             if word.is_empty() {
                 continue;
             }
-            if f.ends_with('_') || f.ends_with('=') {
+            let exact = f.ends_with('_') || f.ends_with('=');
+            for &id in &self.0.line_ids {
+                if exact {
+                    b.forms.push((word.clone(), id));
+                } else {
+                    b.stems.push((word.clone(), id));
+                }
+            }
+            if exact {
                 self.0.forms.push(word);
             } else {
                 self.0.stem_forms.push(word);

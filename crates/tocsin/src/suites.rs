@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::path::Path;
 use std::sync::Arc;
 use tocsin_coder::eval::{self, EvalOptions, EvalRecord, EvalReport};
-use tocsin_coder::{Coder, CoderOptions};
+use tocsin_coder::{Coder, CoderOptions, TabariOptions};
 use tocsin_core::{Doc, Stage};
 use tocsin_dict::Dictionaries;
 
@@ -16,6 +16,9 @@ fn factory(dicts: Arc<Dictionaries>) -> impl Fn(&EvalOptions) -> Coder {
     move |o: &EvalOptions| {
         let opts = CoderOptions {
             require_dyad: o.require_dyad,
+            tabari: TabariOptions::from_settings(
+                o.raw.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            ),
             ..CoderOptions::default()
         };
         Coder::new(Arc::clone(&dicts), opts)
