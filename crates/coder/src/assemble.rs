@@ -417,6 +417,22 @@ impl Coder {
             && matches!(main.get(..2), Some("18" | "19" | "20"))
         {
             sources = self.fill(s, r, v, &[Slot::Prep("from".into())]);
+            // "were killed in Israeli shelling", "in a US air strike": the
+            // actor of the event the victims died in, when that phrase names
+            // an act, not a place ("killed in Kabul" names no source).
+            if sources.is_empty() {
+                for x in s.prep_deps(v, "in") {
+                    let place = r.at[x].is_some_and(|m| {
+                        matches!(r.mentions[m].kind, crate::actors::MentionKind::Actor { .. })
+                    });
+                    if !place {
+                        sources = r.actors(x);
+                    }
+                    if !sources.is_empty() {
+                        break;
+                    }
+                }
+            }
         }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)

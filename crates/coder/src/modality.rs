@@ -130,10 +130,10 @@ impl Coder {
                 let object = (control
                     && e.hosts.is_empty()
                     && matches!(m.kind, ModalKind::Intent | ModalKind::Appeal)
-                    && s.lemma[h] != "promise")
-                    .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
-                    .flatten()
-                    .filter(|&o| h < o && o < from);
+                    && crate::patterns::object_control(&s.lemma[h]))
+                .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
+                .flatten()
+                .filter(|&o| h < o && o < from);
                 // "were invited to attend": the passive subject is the one
                 // asked; the source is the host's agent, if any.
                 let object = object.or_else(|| {

@@ -115,6 +115,69 @@ fn subject_before_finite(s: &Sent<'_>, v: usize) -> Option<usize> {
     None
 }
 
+/// Verbs whose object is the subject of their infinitive ("urged Russia to
+/// withdraw", "helped Kyiv to repel"), a closed class of English verbs of
+/// influence; after others the infinitive is the subject's purpose ("met
+/// Putin to talk": Biden talks).
+pub(crate) fn object_control(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "urge"
+            | "tell"
+            | "order"
+            | "force"
+            | "compel"
+            | "help"
+            | "allow"
+            | "permit"
+            | "persuade"
+            | "encourage"
+            | "invite"
+            | "want"
+            | "wish"
+            | "expect"
+            | "require"
+            | "press"
+            | "pressure"
+            | "push"
+            | "enable"
+            | "cause"
+            | "get"
+            | "warn"
+            | "advise"
+            | "instruct"
+            | "authorize"
+            | "authorise"
+            | "oblige"
+            | "beg"
+            | "implore"
+            | "remind"
+            | "challenge"
+            | "call"
+            | "appeal"
+            | "need"
+            | "like"
+            | "prefer"
+            | "lead"
+            | "leave"
+            | "trust"
+            | "convince"
+            | "prompt"
+            | "drive"
+            | "empower"
+            | "mandate"
+            | "direct"
+            | "command"
+            | "request"
+            | "beseech"
+            | "exhort"
+            | "entreat"
+            | "nudge"
+            | "coax"
+    )
+}
+
 fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     if s.is_passive(v) {
         return s
@@ -143,7 +206,8 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
             // Object control: "urged Russia to withdraw", "helped Kyiv to
             // repel": the object acts ("promised Kyiv to" is subject control).
             "xcomp"
-                if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
+                if object_control(&s.lemma[h])
+                    && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
             {
                 return s.kid(h, "obj");
             }
@@ -214,6 +278,33 @@ fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
     terms.iter().any(|x| term_holds(d, s, t, x))
+        || quantified(s, t).is_some_and(|n| terms.iter().any(|x| term_holds(d, s, n, x)))
+}
+
+/// "hundreds of protesters", "dozens of soldiers": the noun a quantity word
+/// counts, which is the phrase's head for meaning.
+fn quantified(s: &Sent<'_>, t: usize) -> Option<usize> {
+    if !matches!(
+        s.lemma[t].as_str(),
+        "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "dozen"
+            | "dozens"
+            | "score"
+            | "scores"
+            | "million"
+            | "millions"
+            | "ten"
+            | "tens"
+    ) {
+        return None;
+    }
+    s.children[t]
+        .iter()
+        .copied()
+        .find(|&c| s.rel(c).starts_with("nmod") && s.case_of(c).as_deref() == Some("of"))
 }
 
 /// Whether one constraint holds at verb `v`.

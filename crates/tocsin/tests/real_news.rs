@@ -71,6 +71,18 @@ fn clubs_named_after_capitals_are_sport() {
 }
 
 #[test]
+fn violent_protests_are_145() {
+    for text in [
+        "Violent protests erupted in Bogota on Tuesday.",
+        "The protests turned violent in Hamburg on Friday.",
+        "French police clashed with hundreds of protesters in Paris.",
+    ] {
+        let got = codes_with(text, false);
+        assert!(got.iter().any(|(_, _, c)| c == "145"), "{text}: {got:?}");
+    }
+}
+
+#[test]
 fn presenting_evidence_against_accuses() {
     let got = codes("The US presented evidence against Russia.");
     assert!(has(&got, "USA", "RUS", "112"), "{got:?}");
