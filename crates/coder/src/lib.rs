@@ -19,8 +19,14 @@
 //! 5. walks up through verbs that embed the event: `modal` rows and `derive`
 //!    rows turn "refused to meet" into a rejection (12x, negated), "threatened
 //!    to attack" into a threat (13x), "agreed to meet" into an intent (036);
-//!    report verbs mark the event claimed; if-clauses and could/might/would
-//!    mark it hypothetical; will/going to/set to mark it future;
+//!    a wish or appeal with an object who is to act ("urged Russia to
+//!    withdraw", "were invited to attend") is an appeal to that object;
+//!    report verbs mark the event claimed, and a speaker reporting another
+//!    country's violence accuses it (112/1123) while one reporting its own
+//!    claims responsibility (015); a clause under a negated verb ("did not
+//!    mean that") or an infinitive on a noun ("pressure to help") is not
+//!    asserted; if-clauses and could/might/would mark it hypothetical;
+//!    will/going to/set to mark it future;
 //! 6. attaches sizes (dead, injured, arrested, troops), the date (document,
 //!    dateline, or a relative day) and the provenance (file, line, pattern).
 //!
@@ -39,7 +45,8 @@
 //!
 //! Over-generation is the field's main failure, so the coder prefers
 //! precision: no event without both a source and a target (unless
-//! `require_dyad` is off), at most one event per (verb, source, target),
+//! `require_dyad` is off, when an unnamed source is coded `---`), at most
+//! one event per (verb, source, target),
 //! questions and negated acts never coded as the act.
 //!
 //! ```

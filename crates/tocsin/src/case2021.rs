@@ -73,8 +73,11 @@ pub fn acled_type(ev: &Event) -> Option<&'static str> {
         () if p("2041") || p("2042") || mode == "unconventional" && p("20") => "CHEM_WEAP",
         () if p("195") || mode == "aerial" || mode == "drone" => "AIR_STRIKE",
         () if p("194") || mode == "heavy-weapons" => "ART_MISS_ATTACK",
-        () if p("1831") || mode == "suicide-attack" => "SUIC_BOMB",
-        () if p("1832") || p("1833") || mode == "explosives" => "REM_EXPLOS",
+        // 183 itself ("suicide, car, or other non-military bombing") carries
+        // PLOVER's suicide-attack mode, but a bombing not said to be a suicide
+        // attack is ACLED's remote explosive.
+        () if p("1831") || (mode == "suicide-attack" && c != "183") => "SUIC_BOMB",
+        () if p("183") || mode == "explosives" => "REM_EXPLOS",
         () if p("1821") || mode == "sexual" => "SEX_VIOL",
         () if p("181") => "ABDUCT_DISSAP",
         () if p("1712") || p("1711") || mode == "destroy" => "PROPERTY_DISTRUCT",
@@ -219,6 +222,12 @@ mod tests {
             }),
             ..Event::default()
         }
+    }
+
+    #[test]
+    fn a_bombing_is_a_suicide_attack_only_when_said() {
+        assert_eq!(acled_type(&ev("1831", &[])), Some("SUIC_BOMB"));
+        assert_eq!(acled_type(&ev("183", &[])), Some("REM_EXPLOS"));
     }
 
     #[test]
