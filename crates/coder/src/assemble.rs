@@ -54,6 +54,11 @@ pub(crate) struct SentenceOutput {
     pub notes: Vec<String>,
     /// The country to carry to the next sentence.
     pub context_country: Option<String>,
+    /// The first person named in the sentence, for pronouns in the next.
+    pub context_person: Option<ActorRef>,
+    /// The main clause's subject if a country, organisation or group: what a
+    /// subject "it" in the next sentence stands for.
+    pub context_subject: Option<ActorRef>,
     /// A story discard fired: stop coding the document.
     pub stop_story: bool,
 }
@@ -73,6 +78,8 @@ impl Coder {
             events: Vec::new(),
             notes: Vec::new(),
             context_country: None,
+            context_person: None,
+            context_subject: None,
             stop_story: false,
         };
         // Discards.
@@ -182,6 +189,8 @@ impl Coder {
                 let _ = writeln!(t, "  the sentence is a question: nothing is coded");
             }
             out.context_country = r.last_country();
+            out.context_person = r.first_person(s.n);
+            out.context_subject = r.main_subject_thing();
             return out;
         }
         let stated = size::sightings(s);
@@ -331,6 +340,8 @@ impl Coder {
             .find(|(_, e)| e.actor.source == tocsin_core::ActorSource::Text)
             .map(|(_, e)| e.actor.code.clone())
             .or_else(|| r.last_country());
+        out.context_person = r.first_person(s.n);
+        out.context_subject = r.main_subject_thing();
         out
     }
 

@@ -200,6 +200,9 @@ impl Coder {
                 run.notes.push((span, n));
             }
             run.events.extend(out.events.into_iter().map(|(_, e)| e));
+            // A pronoun looks back one sentence only.
+            ctx.person = out.context_person;
+            ctx.subject = out.context_subject;
             if out.context_country.is_some() {
                 ctx.previous = out.context_country;
             }
