@@ -192,6 +192,18 @@ impl<'a> Sent<'a> {
             s.push(' ');
             s.push_str(&self.lower[f]);
         }
+        // A complex preposition the parser split into adjacent case
+        // dependents ("along" + "with", "because" + "of").
+        let mut last = self.kids(c, "fixed").last().unwrap_or(c);
+        while let Some(n) = self.children[i]
+            .iter()
+            .copied()
+            .find(|&n| n == last + 1 && self.rel(n) == "case" && !matches!(self.xpos(n), Xpos::Pos))
+        {
+            s.push(' ');
+            s.push_str(&self.lower[n]);
+            last = n;
+        }
         // "along with": the parser may attach "along" as advmod of the noun.
         if let Some(a) = self.children[i]
             .iter()
