@@ -49,6 +49,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--runs" => cfg.runs = val()?.parse()?,
             "--trans-bits" => cfg.trans_bits = val()?.parse()?,
             "--label-bits" => cfg.label_bits = val()?.parse()?,
+            "--beam" => cfg.beam = val()?.parse()?,
             "--explore-p" => cfg.explore_p = val()?.parse()?,
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,

@@ -35,6 +35,7 @@
 //! # Ok::<(), tocsin_parser::Error>(())
 //! ```
 
+mod beam;
 mod conllu;
 mod decode;
 mod error;
@@ -48,7 +49,8 @@ pub mod train;
 pub use conllu::write_conllu;
 pub use error::Error;
 
-use decode::{decode, Buffers};
+use beam::{beam_decode, Beam};
+use decode::Buffers;
 use model::Model;
 use state::Scratch;
 use std::cell::RefCell;
@@ -59,10 +61,13 @@ use tocsin_core::{DepRel, Doc, Layer, Stage, Upos, Xpos};
 #[derive(Debug)]
 pub struct Parser {
     model: Model,
+    /// Beam width; 1 is greedy.
+    beam: usize,
 }
 
 thread_local! {
-    static WORK: RefCell<(Scratch, Buffers)> = RefCell::new((Scratch::default(), Buffers::default()));
+    static WORK: RefCell<(Scratch, Buffers, Beam)> =
+        RefCell::new((Scratch::default(), Buffers::default(), Beam::default()));
 }
 
 impl Parser {
@@ -72,9 +77,26 @@ impl Parser {
     /// The bytes are not a gzip stream, not a parser model, of another format
     /// version, or truncated.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, Error> {
+        let model = Model::from_bytes(bytes)?;
         Ok(Parser {
-            model: Model::from_bytes(bytes)?,
+            beam: usize::from(model.beam.max(1)),
+            model,
         })
+    }
+
+    /// The same parser decoding with a beam of `k` partial parses (1 = greedy,
+    /// fastest). Models trained with a beam are meant to be used with one; the
+    /// model's own width is the default.
+    #[must_use]
+    pub fn with_beam(mut self, k: usize) -> Parser {
+        self.beam = k.clamp(1, 64);
+        self
+    }
+
+    /// The beam width in use (1 = greedy).
+    #[must_use]
+    pub fn beam(&self) -> usize {
+        self.beam
     }
 
     /// The model embedded in `tocsin-data`.
@@ -105,9 +127,9 @@ impl Parser {
         if words.is_empty() {
             return;
         }
-        self.with_work(|s, b| {
+        self.with_work(|s, b, bm| {
             s.load(words.iter().copied(), tags.iter().copied());
-            decode(&self.model, s, b);
+            beam_decode(&self.model, self.beam, s, bm, b);
             for i in 0..s.n as usize {
                 heads.push(conllu_head(s, i));
                 labels.push(DepRel::from_index(s.label[i] as usize).unwrap_or_default());
@@ -116,13 +138,17 @@ impl Parser {
     }
 
     /// Runs `f` with this thread's scratch space (a fresh one if it is busy).
-    fn with_work<R>(&self, f: impl FnOnce(&mut Scratch, &mut Buffers) -> R) -> R {
+    fn with_work<R>(&self, f: impl FnOnce(&mut Scratch, &mut Buffers, &mut Beam) -> R) -> R {
         WORK.with(|w| match w.try_borrow_mut() {
             Ok(mut w) => {
-                let (s, b) = &mut *w;
-                f(s, b)
+                let (s, b, bm) = &mut *w;
+                f(s, b, bm)
             }
-            Err(_) => f(&mut Scratch::default(), &mut Buffers::default()),
+            Err(_) => f(
+                &mut Scratch::default(),
+                &mut Buffers::default(),
+                &mut Beam::default(),
+            ),
         })
     }
 }
@@ -150,7 +176,7 @@ impl Stage for Parser {
     }
 
     fn annotate(&self, doc: &mut Doc) {
-        self.with_work(|s, b| {
+        self.with_work(|s, b, bm| {
             for si in 0..doc.sentences().len() {
                 let toks = doc.sentence_tokens(si);
                 // A gate before the parser may have found nothing to code here.
@@ -159,7 +185,7 @@ impl Stage for Parser {
                 }
                 let words = toks.iter().map(|t| doc.span_text(t.span));
                 s.load(words, toks.iter().map(|t| (t.upos, t.xpos)));
-                decode(&self.model, s, b);
+                beam_decode(&self.model, self.beam, s, bm, b);
                 for (i, t) in doc.sentence_tokens_mut(si).iter_mut().enumerate() {
                     t.head = conllu_head(s, i);
                     t.deprel = DepRel::from_index(s.label[i] as usize).unwrap_or_default();
