@@ -5,8 +5,12 @@
 //!     --train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
 //!     --out crates/data/models/parser.bin.gz [--epochs 12] [--seed 1] \
-//!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file]
+//!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file] \
+//!     [--beam K] [--decode-beam K]
 //! ```
+//! `--beam K` (K > 1) trains a global perceptron with a beam of K instead of
+//! the greedy parser; `--decode-beam K` is the beam the model decodes with by
+//! default (and with which dev picks the epoch), `--beam` if not given.
 //! `--train-tags-in-file` keeps the tags of the training file (made by the
 //! `jackknife_tags` example) and uses the tagger for dev only.
 //! Tags for train and dev come from the tagger (the embedded one unless
@@ -50,6 +54,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--trans-bits" => cfg.trans_bits = val()?.parse()?,
             "--label-bits" => cfg.label_bits = val()?.parse()?,
             "--beam" => cfg.beam = val()?.parse()?,
+            "--decode-beam" => cfg.decode_beam = Some(val()?.parse()?),
             "--explore-p" => cfg.explore_p = val()?.parse()?,
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,

@@ -41,6 +41,9 @@ pub struct TrainConfig {
     /// Beam width: 1 trains the greedy parser with the dynamic oracle; more
     /// trains a global (structured) perceptron with max-violation updates.
     pub beam: usize,
+    /// Beam width for dev scoring and stored in the model as its default;
+    /// `None` is `beam`.
+    pub decode_beam: Option<usize>,
     /// log2 of the number of rows of the transition and label weight tables.
     pub trans_bits: u32,
     pub label_bits: u32,
@@ -67,6 +70,7 @@ impl std::fmt::Debug for TrainConfig {
             .field("explore_from", &self.explore_from)
             .field("explore_p", &self.explore_p)
             .field("beam", &self.beam)
+            .field("decode_beam", &self.decode_beam)
             .field("trans_bits", &self.trans_bits)
             .field("label_bits", &self.label_bits)
             .field("tagger", &self.tagger.is_some())
@@ -89,6 +93,7 @@ impl TrainConfig {
             explore_from: 1,
             explore_p: 0.9,
             beam: 1,
+            decode_beam: None,
             trans_bits: 21,
             label_bits: 17,
             tagger: None,
@@ -319,8 +324,9 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
             }
         }
         let mut model = Model::from_float(&mixed, String::new());
-        model.beam = cfg.beam.clamp(1, 255) as u8;
-        let score = evaluate_with(&model, cfg.beam, &dev, tagger);
+        let decode_beam = cfg.decode_beam.unwrap_or(cfg.beam).clamp(1, 64);
+        model.beam = decode_beam as u8;
+        let score = evaluate_with(&model, decode_beam, &dev, tagger);
         let rep = EpochReport {
             epoch: epoch + 1,
             dev_uas: score.uas(),
@@ -340,7 +346,8 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
         return Err(Error::NoData(cfg.train.clone()));
     };
     model.info = format!(
-        "tocsin-parser arc-hybrid; beam={}; train={}; sentences={}; epoch {best_epoch} of {}; seed={}; runs={}; tags={}; dev UAS {:.2} LAS {:.2}{}{}",
+        "tocsin-parser arc-hybrid; beam={} (trained with {}); train={}; sentences={}; epoch {best_epoch} of {}; seed={}; runs={}; tags={}; dev UAS {:.2} LAS {:.2}{}{}",
+        cfg.decode_beam.unwrap_or(cfg.beam),
         cfg.beam,
         cfg.train.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
         exs.len(),
