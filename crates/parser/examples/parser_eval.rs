@@ -48,7 +48,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     };
     let test = test.ok_or("--test is required")?;
     let sents = read_conllu(&test)?;
-    println!("model: {} (decoding with beam {})", parser.info(), parser.beam());
+    println!(
+        "model: {} (decoding with beam {})",
+        parser.info(),
+        parser.beam()
+    );
     let t0 = std::time::Instant::now();
     let score = if gold_tags {
         evaluate(&parser, &sents, None)
