@@ -1,4 +1,4 @@
-//! tocsin-parser: a fast greedy transition-based dependency parser for English.
+//! tocsin-parser: a fast transition-based dependency parser for English.
 //!
 //! It sits after the tagger in the pipeline (tokens -> tags -> **deps** ->
 //! events): given the words and tags of a sentence it returns, for every word,
@@ -6,16 +6,21 @@
 //!
 //! - Transition system: arc-hybrid with the root at the end of the buffer (one
 //!   root per sentence, always a tree, linear time).
+//! - Search: a beam of `k` partial parses ranked by the sum of their transition
+//!   scores, or greedy (`k = 1`, fastest). The model stores the width it is
+//!   meant for; [`Parser::with_beam`] overrides it. Sentences over 256 words are
+//!   parsed greedily.
 //! - Model: two averaged perceptrons over hashed features (Zhang & Nivre 2011
 //!   style templates), one for transitions and one for arc labels, quantized to
-//!   i8 so that the tables (8 MB each) stay cache-friendly: parsing is bound by
-//!   memory latency. Trained with a dynamic oracle on UD English EWT ([`train`]),
-//!   on jackknifed plus gold tags; see `crates/data/models/MANIFEST.md`.
+//!   i8 so that the tables stay cache-friendly: parsing is bound by memory
+//!   latency. Trained ([`train`]) on UD English EWT, on jackknifed plus gold
+//!   tags, either greedily with a dynamic oracle and exploration or, with a
+//!   beam, as a global perceptron with max-violation updates; see
+//!   `crates/data/models/MANIFEST.md` for the command and the figures.
 //! - Non-projective trees: training trees are projectivised by lifting, so the
 //!   parser only produces projective trees (288 of the 12,544 EWT training
 //!   sentences have a crossing arc).
-//! - Accuracy (EWT test, gold tokens, tags from `tocsin-tagger`): UAS 84.8,
-//!   LAS 81.5; with gold tags UAS 87.3, LAS 85.2. [`eval`] computes these.
+//! - [`eval`] computes UAS and LAS against gold trees.
 //!
 //! ```no_run
 //! use tocsin_core::{DepRel, Upos, Xpos};
