@@ -33,9 +33,14 @@ fn embedded_model_matches_the_manifest_sha256() {
     assert!(!parser().info().is_empty());
 }
 
+/// Parses with the model's own beam width, and checks that greedy decoding
+/// agrees on these easy sentences.
 fn parse(words: &[&str], tags: &[(Upos, Xpos)]) -> (Vec<u32>, Vec<DepRel>) {
     let (mut h, mut l) = (Vec::new(), Vec::new());
     parser().parse(words, tags, &mut h, &mut l);
+    let (mut gh, mut gl) = (Vec::new(), Vec::new());
+    parser().with_beam(1).parse(words, tags, &mut gh, &mut gl);
+    assert_eq!((&h, &l), (&gh, &gl), "greedy and beam disagree on {words:?}");
     (h, l)
 }
 
