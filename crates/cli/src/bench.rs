@@ -21,6 +21,9 @@ pub struct BenchReport {
     pub sentences: usize,
     pub tokens: usize,
     pub events: usize,
+    /// Sentences the parse gate let through to the parser (all of them when
+    /// the gate does not run; meaningless before `--until parse`).
+    pub sentences_parsed: usize,
     pub threads: usize,
     /// All threads.
     pub sentences_per_sec: f64,
@@ -66,16 +69,23 @@ struct Counts {
     sentences: usize,
     tokens: usize,
     events: usize,
+    parsed: usize,
+}
+
+impl Counts {
+    fn add_doc(&mut self, d: &tocsin::tocsin_core::Doc) {
+        self.sentences += d.sentences().len();
+        self.tokens += d.tokens().len();
+        self.events += d.events.len();
+        self.parsed += d.sentences().iter().filter(|s| !s.skip_parse).count();
+    }
 }
 
 fn run_slice(p: &Pipeline, docs: &[String]) -> Counts {
     let mut w = p.worker();
     let mut c = Counts::default();
     for t in docs {
-        let d = w.process(t, DocMeta::default());
-        c.sentences += d.sentences().len();
-        c.tokens += d.tokens().len();
-        c.events += d.events.len();
+        c.add_doc(w.process(t, DocMeta::default()));
     }
     c
 }
@@ -97,10 +107,7 @@ fn run_threads(p: &Pipeline, docs: &[String], threads: usize) -> Counts {
                     let mut w = p.worker();
                     let mut c = Counts::default();
                     for t in part {
-                        let d = w.process(t, DocMeta::default());
-                        c.sentences += d.sentences().len();
-                        c.tokens += d.tokens().len();
-                        c.events += d.events.len();
+                        c.add_doc(w.process(t, DocMeta::default()));
                     }
                     c
                 })
@@ -111,6 +118,7 @@ fn run_threads(p: &Pipeline, docs: &[String], threads: usize) -> Counts {
             a.sentences += c.sentences;
             a.tokens += c.tokens;
             a.events += c.events;
+            a.parsed += c.parsed;
             a
         })
     })
@@ -160,6 +168,7 @@ pub fn bench(
         sentences: c.sentences,
         tokens: c.tokens,
         events: c.events,
+        sentences_parsed: c.parsed,
         threads,
         sentences_per_sec: c.sentences as f64 / all,
         tokens_per_sec: c.tokens as f64 / all,

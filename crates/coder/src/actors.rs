@@ -162,6 +162,9 @@ pub(crate) struct Resolver<'a> {
     /// An agent with no country anywhere codes as `---` (PETRARCH with
     /// `require_dyad` off) instead of nobody.
     pub unknown_country: bool,
+    /// TABARI's `CONVERT AGENT`: an agent with no country codes as `~`
+    /// plus its sectors ("the Muslims" → `~MOS`).
+    pub convert_agent: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -187,6 +190,7 @@ impl<'a> Resolver<'a> {
             ctx,
             text_order: false,
             unknown_country: false,
+            convert_agent: false,
         }
     }
 
@@ -204,6 +208,7 @@ impl<'a> Resolver<'a> {
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")
                         }));
+                let joined = joined || (rel == "appos" && self.listed_name(x, c));
                 if joined && !heads.contains(&c) && self.s.upos(c) != tocsin_core::Upos::Verb {
                     heads.push(c);
                 }
@@ -253,6 +258,41 @@ impl<'a> Resolver<'a> {
             out.retain(|a| a.source == ActorSource::Text);
         }
         out
+    }
+
+    /// "The US, Russia, and Switzerland met": parsers often take the second
+    /// item of a list of names for an apposition of the first. An apposition
+    /// that is itself a bare name (country, organisation, group or person)
+    /// of another country than its head's bare name is a list item, not a
+    /// second description ("Paris, France" and "Sergei Lavrov, Russia's
+    /// foreign minister" are appositions).
+    fn listed_name(&self, x: usize, c: usize) -> bool {
+        let bare = |t: usize| -> Option<&str> {
+            if self.s.upos(t) != tocsin_core::Upos::Propn {
+                return None;
+            }
+            let m = &self.mentions[self.at[t]?];
+            let MentionKind::Actor { id, .. } = &m.kind else {
+                return None;
+            };
+            // The phrase holds nothing but the name and a determiner.
+            let inside = self.s.children[t].iter().all(|&k| {
+                (m.start..m.end).contains(&k)
+                    || matches!(self.s.rel(k), "det" | "punct" | "cc" | "appos" | "conj")
+            });
+            if !inside {
+                return None;
+            }
+            self.d
+                .actors
+                .get(*id as usize)?
+                .code_at(self.date)
+                .map(|(code, _)| code)
+        };
+        match (bare(x), bare(c)) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
     }
 
     /// Children of `x` that can name its country: adjectives, compounds,
@@ -483,6 +523,15 @@ impl<'a> Resolver<'a> {
                         c.clone(),
                         None,
                         ActorSource::Context("dateline".into()),
+                    )
+                } else if self.convert_agent {
+                    let c = "~".to_string();
+                    (
+                        c.clone(),
+                        Vec::new(),
+                        c,
+                        None,
+                        ActorSource::Context("converted agent".into()),
                     )
                 } else if self.unknown_country {
                     let c = "---".to_string();

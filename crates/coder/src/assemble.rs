@@ -3,7 +3,7 @@
 //! dates and provenance.
 
 use crate::actors::{find_mentions, Context, Resolver};
-use crate::patterns::{hits, logical_obj, logical_subj, Hit};
+use crate::patterns::{hits, logical_obj, logical_subj, Hit, Reading};
 use crate::sent::Sent;
 use crate::{size, when, Coder};
 use std::fmt::Write as _;
@@ -86,10 +86,58 @@ impl Coder {
                 }
             }
         }
-        let mentions = find_mentions(d, s, date);
+        let mut mentions = find_mentions(d, s, date);
+        // TABARI drops comma-delimited asides before coding.
+        let tabari = d.format == DictFormat::Tabari;
+        let dropped = match &self.options.tabari.comma {
+            Some(c) if tabari => crate::tabari::dropped_clauses(s, c),
+            _ => vec![false; s.n],
+        };
+        mentions.retain(|m| !dropped[m.start]);
+        let mut at_actor = vec![false; s.n];
+        for m in &mentions {
+            for x in at_actor.iter_mut().take(m.end).skip(m.start) {
+                *x = true;
+            }
+        }
+        let reading = if tabari {
+            Reading {
+                skip: Some(&dropped),
+                actor: Some(&at_actor),
+            }
+        } else {
+            Reading::default()
+        };
+        // TABARI's actor codes `###` (discard) and `+++` (too complex to
+        // code) stop the sentence wherever the actor is named.
+        if tabari {
+            let placeholder = mentions.iter().find_map(|m| match &m.kind {
+                crate::actors::MentionKind::Actor { id, .. } => d
+                    .actors
+                    .get(*id as usize)
+                    .and_then(|a| a.code_at(date))
+                    .map(|(c, _)| c.to_string())
+                    .filter(|c| c == "###" || c == "+++"),
+                crate::actors::MentionKind::Agent { .. } => None,
+            });
+            if let Some(c) = placeholder {
+                out.notes
+                    .push(format!("an actor coded {c}: the sentence is not coded"));
+                return out;
+            }
+            let words = (0..s.n)
+                .filter(|&i| s.lower[i].chars().any(char::is_alphanumeric))
+                .count();
+            if words < self.options.tabari.minimum_words {
+                out.notes
+                    .push(format!("{words} words: shorter than the minimum"));
+                return out;
+            }
+        }
         let mut r = Resolver::new(d, s, &mentions, date, ctx);
         r.text_order = d.format != DictFormat::Tocsin;
         r.unknown_country = !self.options.require_dyad;
+        r.convert_agent = tabari && self.options.tabari.convert_agent;
         if let Some(t) = trace.as_deref_mut() {
             for m in &mentions {
                 let _ = writeln!(
@@ -114,14 +162,16 @@ impl Coder {
         let stated = size::sightings(s);
         // Candidate events per verb token.
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
+        // Accusations read off reported conflict, by report verb.
+        let mut accusations: Vec<(usize, Event)> = Vec::new();
         for v in 0..s.n {
             // TABARI codes the first verb that matches and skips the rest of
             // the sentence ("called for a boycott": the boycott, which TABARI
             // would also read as a verb, is the object, not a second event).
-            if d.format == DictFormat::Tabari && !cands.is_empty() {
+            if tabari && (!cands.is_empty() || dropped.get(v) == Some(&true)) {
                 continue;
             }
-            let hs = hits(d, s, v);
+            let hs = hits(d, s, v, reading);
             if hs.is_empty() {
                 continue;
             }
@@ -152,11 +202,12 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let evs = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
+            let (evs, accused) = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
             }
+            accusations.extend(accused);
         }
         // A verb that embeds a coded event is not coded itself ("threatened
         // to attack" is the threat, not also a bare 130).
@@ -198,6 +249,20 @@ impl Coder {
             seen.push(key);
             out.events.push((v, e));
         }
+        for (v, e) in accusations {
+            let key = (
+                v,
+                e.actor.cameo(),
+                e.recipient
+                    .as_ref()
+                    .map(ActorRef::cameo)
+                    .unwrap_or_default(),
+            );
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.events.push((v, e));
+            }
+        }
         out.context_country = out
             .events
             .iter()
@@ -218,8 +283,8 @@ impl Coder {
         date: Option<Date>,
         dateline: Option<Date>,
 
-        trace: Option<&mut String>,
-    ) -> Vec<Event> {
+        mut trace: Option<&mut String>,
+    ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
         let v = h.tok;
         let p = h.pat;
@@ -229,8 +294,13 @@ impl Coder {
             None => (p.code.clone(), p.paired.clone()),
         };
         let emb = self.embedding(s, v, &main);
+        let tabari = d.format == DictFormat::Tabari;
         let mut sources = match h.src_tok {
             Some(t) => r.actors(r.compound_head(t)),
+            // TABARI reads no parse: the source is the nearest actor before
+            // the words the pattern matched ("Arnor suggested Gondor should
+            // apply": `SUGGESTED * APPLY` leaves Arnor).
+            None if tabari && !passive_by(s, v) => nearest_actor_before(r, h.span.0),
             None => {
                 let slots = if p.source.is_empty() {
                     default_sources(p.kind)
@@ -253,6 +323,17 @@ impl Coder {
                 sources = self.fill(s, r, host, &[Slot::Subj]);
             }
         }
+        // "a mortar bomb was fired at Israel from the Gaza Strip": an act of
+        // violence in the passive with no agent comes from where it was
+        // launched.
+        if sources.is_empty()
+            && !legacy
+            && p.source.is_empty()
+            && s.is_passive(v)
+            && matches!(main.get(..2), Some("18" | "19" | "20"))
+        {
+            sources = self.fill(s, r, v, &[Slot::Prep("from".into())]);
+        }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)
         } else {
@@ -262,7 +343,11 @@ impl Coder {
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
             Some(t) => r.actors(r.compound_head(t)),
-            // PETRARCH/TABARI: the target is the first actor of the verb
+            // TABARI: the first actor after the words the pattern matched.
+            None if tabari && p.target.is_empty() && !passive_by(s, v) => {
+                first_actor_beyond(r, v, &sources)
+            }
+            // PETRARCH: the target is the first actor of the verb
             // phrase after the verb.
             None if legacy && p.target.is_empty() => {
                 // PETRARCH's verb phrase includes complement clauses ("Arnor
@@ -285,12 +370,36 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        if tabari {
+            self.tabari_defaults(s, v, h, &mut sources, &mut targets);
+        }
+        // "Obama wants Putin to attack Switzerland": an appeal from the host's
+        // subject to the one asked to act.
+        if let Some((host, who)) = emb.addressee.filter(|_| !legacy) {
+            sources = self.fill(s, r, host, &[Slot::Subj]);
+            targets = r.actors(r.compound_head(who));
+        }
         // A target that is also a source is not a target ("Biden and Putin met").
         targets.retain(|t| {
             !sources
                 .iter()
                 .any(|x| x.cameo() == t.cameo() && x.span == t.span)
         });
+        let accused = self.accusations(s, r, &emb, (&sources, &targets), p, (date, dateline));
+        if let Some(t) = trace.as_deref_mut() {
+            for (_, e) in &accused {
+                let _ = writeln!(
+                    t,
+                    "    reported conflict: {} accuses {} ({})",
+                    e.actor.cameo(),
+                    e.recipient
+                        .as_ref()
+                        .map(ActorRef::cameo)
+                        .unwrap_or_default(),
+                    e.cameo.code
+                );
+            }
+        }
         if let Some(t) = trace {
             let names =
                 |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
@@ -309,7 +418,7 @@ impl Coder {
             );
         }
         if emb.dropped.is_some() || sources.is_empty() {
-            return Vec::new();
+            return (Vec::new(), accused);
         }
         let code = emb.code.clone();
         let symmetric = !legacy
@@ -317,7 +426,7 @@ impl Coder {
                 .options
                 .symmetric_prefixes
                 .iter()
-                .any(|x| code.starts_with(x.as_str()));
+                .any(|x| code.starts_with(x.as_str()) || main.starts_with(x.as_str()));
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
@@ -369,7 +478,7 @@ impl Coder {
             pattern.push_str(" => ");
             pattern.push_str(st);
         }
-        pairs
+        let events = pairs
             .into_iter()
             .map(|(a, b, code)| Event {
                 sentence: s.index as u32,
@@ -389,7 +498,132 @@ impl Coder {
                 },
                 location: None,
             })
-            .collect()
+            .collect();
+        (events, accused)
+    }
+
+    /// "The US claimed that ISIL had attacked Iraq": a speaker who reports
+    /// an act of violence (roots 18-20) by another country's actor named in
+    /// the text accuses that actor (112; 1123, aggression, for 19-20), as
+    /// well as reporting the act. A speaker reporting its own country's act
+    /// ("The US claimed that they had attacked Iraq") acknowledges it (015,
+    /// claim responsibility, towards the act's target). Neither when the
+    /// speaker is the media (a news report is neither) or when the act is
+    /// denied, hypothetical or still to come.
+    fn accusations(
+        &self,
+        s: &Sent<'_>,
+        r: &Resolver<'_>,
+        emb: &crate::modality::Embedding,
+        (sources, targets): (&[ActorRef], &[ActorRef]),
+        p: &tocsin_dict::VerbPattern,
+        (date, dateline): (Option<Date>, Option<Date>),
+    ) -> Vec<(usize, Event)> {
+        let d = &*self.dicts;
+        let Some(rep) = emb.reporter else {
+            return Vec::new();
+        };
+        let root = emb.code.get(..2).unwrap_or("");
+        let m = emb.modality;
+        if d.format != DictFormat::Tocsin
+            || !matches!(root, "18" | "19" | "20")
+            || m.negated
+            || m.hypothetical
+            || m.future
+        {
+            return Vec::new();
+        }
+        let code = if root == "18" { "112" } else { "1123" };
+        let speakers = self.fill(s, r, rep, &[Slot::Subj]);
+        let (edate, reason) = when::event_date(s, rep, date, dateline);
+        let mut pairs: Vec<(&ActorRef, &ActorRef, &str, &str)> = Vec::new();
+        for a in &speakers {
+            if a.sectors.iter().any(|x| x == "MED") {
+                continue;
+            }
+            for b in sources {
+                if b.source != tocsin_core::ActorSource::Text {
+                    continue;
+                }
+                if a.code != b.code {
+                    pairs.push((a, b, code, "accuse"));
+                    continue;
+                }
+                for t in targets.iter().filter(|t| t.code != a.code) {
+                    pairs.push((a, t, "015", "claim responsibility"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (a, b, code, what) in pairs {
+            {
+                out.push((
+                    rep,
+                    Event {
+                        sentence: s.index as u32,
+                        actor: a.clone(),
+                        recipient: Some(b.clone()),
+                        cameo: self.cameo(code),
+                        plover: self.plover(code),
+                        modality: Modality::default(),
+                        size: Size::default(),
+                        verb: s.span(rep),
+                        date: edate,
+                        date_reason: reason.clone(),
+                        rule: RuleRef {
+                            file: p.source_ref.file.clone(),
+                            line: p.source_ref.line,
+                            pattern: format!(
+                                "{} => reported by \"{}\": {what}",
+                                p.text,
+                                s.word(rep)
+                            ),
+                        },
+                        location: None,
+                    },
+                ));
+            }
+        }
+        out
+    }
+
+    /// TABARI's `DEFAULT:` actors for a side left empty. `SOURCE [X] PRIOR`
+    /// gives X when no actor precedes the verb; without `PRIOR` the first
+    /// actor after the verb becomes the source. `TARGET [X] AFTER` gives X
+    /// when no actor follows; without `AFTER` a compound source gives its
+    /// later members as targets.
+    fn tabari_defaults(
+        &self,
+        s: &Sent<'_>,
+        v: usize,
+        h: &Hit<'_>,
+        sources: &mut Vec<ActorRef>,
+        targets: &mut Vec<ActorRef>,
+    ) {
+        let t = &self.options.tabari;
+        let named = |code: &str| ActorRef {
+            code: code.to_string(),
+            sectors: Vec::new(),
+            name: code.to_string(),
+            span: s.span(v),
+            source: tocsin_core::ActorSource::Context("default actor".into()),
+            wikidata: None,
+        };
+        if let (Some(ds), true, None) = (&t.default_source, sources.is_empty(), h.src_tok) {
+            if ds.only_when_none {
+                sources.push(named(&ds.code));
+            } else if !targets.is_empty() {
+                let rest = targets.split_off(1);
+                *sources = std::mem::replace(targets, rest);
+            }
+        }
+        if let (Some(dt), true, None) = (&t.default_target, targets.is_empty(), h.tgt_tok) {
+            if !dt.only_when_none && sources.len() >= 2 {
+                *targets = sources.split_off(1);
+            } else if !sources.is_empty() {
+                targets.push(named(&dt.code));
+            }
+        }
     }
 
     /// The actors of the first slot that yields any.
@@ -413,6 +647,18 @@ impl Coder {
                 }
                 Slot::Subj => {
                     let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
+                    // "The US, Russia, and Switzerland met": a list misparsed
+                    // as two subjects of one verb; both are.
+                    // The "and" then hangs on the verb between them.
+                    if let Some(&first) = c.first().filter(|&&x| s.head[x] == Some(v)) {
+                        let more: Vec<usize> = s
+                            .kids(v, "nsubj")
+                            .filter(|&k| {
+                                k > first && s.kids(v, "cc").any(|cc| first < cc && cc < k)
+                            })
+                            .collect();
+                        c.extend(more);
+                    }
                     // "the official news agency WFNA said": parsers make the
                     // name the subject of a relative clause on the agency.
                     if matches!(s.rel(v), "acl:relcl" | "acl") {
@@ -556,6 +802,42 @@ fn first_actor_after(
         }
     }
     Vec::new()
+}
+
+/// A passive verb with its `by` agent ("Eriador was opposed by Osgiliath"):
+/// TABARI's reading of sides by position does not apply.
+fn passive_by(s: &Sent<'_>, v: usize) -> bool {
+    s.is_passive(v) && (s.kid(v, "obl:agent").is_some() || !s.prep_deps(v, "by").is_empty())
+}
+
+/// TABARI's source: the actors of the nearest mention ending before token
+/// `start` that codes as anybody.
+fn nearest_actor_before(r: &Resolver<'_>, start: usize) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .filter(|m| m.end <= start)
+        .map(|m| r.actors(r.compound_head(m.start)))
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
+}
+
+/// TABARI's target: the actors of the first mention after token `end` that
+/// are not sources.
+fn first_actor_beyond(r: &Resolver<'_>, end: usize, sources: &[ActorRef]) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .filter(|m| m.start > end)
+        .map(|m| {
+            let mut a = r.actors(r.compound_head(m.start));
+            a.retain(|a| {
+                !sources
+                    .iter()
+                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
+            });
+            a
+        })
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
 }
 
 /// A side borrowed from context with the other side's country is more

@@ -63,6 +63,30 @@ impl EvalOptions {
     }
 }
 
+impl EvalOptions {
+    /// Reads one TABARI option line: `SET: KEY = VALUE` (or `SET: CODE ALL`,
+    /// a key alone), or `COMMAND: ARGUMENTS` (`COMMA: MIN = 4 MAX = 6`,
+    /// `DEFAULT: SOURCE [X] PRIOR`), stored under the command's name.
+    pub fn set_tabari(&mut self, line: &str) {
+        let o = line.trim();
+        if let Some(set) = o.strip_prefix("SET:") {
+            let set = set.trim();
+            match set.split_once('=') {
+                Some((k, v)) => self.set(k, v),
+                // `SET: CODE BY CLAUSE`, `SET: CODE ALL`: one setting, `code`.
+                None => match set.strip_prefix("CODE ") {
+                    Some(how) => self.set("code", how),
+                    None => self.set(set, "TRUE"),
+                },
+            }
+        } else if let Some((cmd, args)) = o.split_once(':') {
+            if !cmd.trim().is_empty() && !cmd.contains(' ') {
+                self.set(cmd, args);
+            }
+        }
+    }
+}
+
 /// One expected coding.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Coding {
@@ -252,10 +276,8 @@ fn petrarch_record(
 pub fn read_tabari(text: &str, options: &str) -> Result<Vec<EvalRecord>, EvalError> {
     let mut opts = EvalOptions::default();
     for l in options.lines() {
-        if let Some(set) = l.trim().strip_prefix("SET:") {
-            if let Some((k, v)) = set.split_once('=') {
-                opts.set(k, v);
-            }
+        if !l.trim_start().starts_with("//") {
+            opts.set_tabari(l);
         }
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -321,15 +343,15 @@ pub fn read_tabari(text: &str, options: &str) -> Result<Vec<EvalRecord>, EvalErr
             if line.starts_with('-') {
                 continue; // "-{...}": a coding the suite does not count.
             }
-            let Some(inner) = between(line, "{", "}") else {
+            // `{ OPTION: SET: MINIMUM WORDS = 4  */`: an option may lack its `}`.
+            let Some(inner) = between(line, "{", "}").or_else(|| {
+                between(line, "{", "*/").filter(|x| x.trim_start().starts_with("OPTION:"))
+            }) else {
                 continue;
             };
             let inner = inner.trim();
             if let Some(o) = inner.strip_prefix("OPTION:") {
-                let o = o.trim().trim_start_matches("SET:");
-                if let Some((k, v)) = o.split_once('=') {
-                    opts.set(k, v);
-                }
+                opts.set_tabari(o);
                 option_only = true;
                 continue;
             }

@@ -25,11 +25,15 @@ impl ParseGate {
         ParseGate { dicts }
     }
 
-    fn has_patterns(&self, lemma: &str) -> bool {
+    /// Whether `word` (a lemma or a lowercased form) selects patterns of the
+    /// kind the coder tries for a token tagged `upos`/`xpos`: verb patterns for
+    /// verbal tags, noun patterns for nominal ones, as `patterns::hits` does.
+    fn has_patterns(&self, word: &str, verbish: bool, nounish: bool) -> bool {
         let d = &self.dicts;
         // Modals ("refused to", "called for") embed an event whose own word
         // has patterns, so they need no check of their own.
-        d.verb_patterns(lemma).next().is_some() || d.noun_patterns(lemma).next().is_some()
+        (verbish && d.verb_patterns(word).next().is_some())
+            || (nounish && d.noun_patterns(word).next().is_some())
     }
 
     /// Whether sentence `si` has both a word with an event pattern and a name.
@@ -41,14 +45,29 @@ impl ParseGate {
         let range = s.tokens.start as usize..s.tokens.end as usize;
         let mut lower = String::new();
         let candidate = range.clone().any(|i| {
+            let Some(t) = doc.tokens().get(i) else {
+                return false;
+            };
+            let (verbish, nounish) = crate::patterns::pattern_kinds(t.upos, t.xpos);
+            // After parsing, a verb with an article reads as a noun.
+            let nounish = nounish || t.upos == tocsin_core::Upos::Verb;
+            if !verbish && !nounish {
+                return false;
+            }
             let l = doc.lemma(i);
-            if self.has_patterns(l) {
+            if self.has_patterns(l, verbish, nounish) {
+                return true;
+            }
+            // The coder also tries the surface form ("met" beside "meet").
+            lower.clear();
+            lower.extend(doc.word(i).chars().flat_map(char::to_lowercase));
+            if lower != l && self.has_patterns(&lower, verbish, nounish) {
                 return true;
             }
             if l.chars().any(char::is_uppercase) {
                 lower.clear();
                 lower.extend(l.chars().flat_map(char::to_lowercase));
-                return self.has_patterns(&lower);
+                return self.has_patterns(&lower, verbish, nounish);
             }
             false
         });

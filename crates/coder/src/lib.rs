@@ -63,9 +63,11 @@ mod modality;
 mod patterns;
 mod sent;
 mod size;
+mod tabari;
 mod when;
 
 pub use gate::ParseGate;
+pub use tabari::{CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
 use sent::Sent;
@@ -81,18 +83,23 @@ pub struct CoderOptions {
     /// Code sentences that end with a question mark (off: questions assert nothing).
     pub code_questions: bool,
     /// Codes (prefixes) of symmetric events: with a compound source and no
-    /// target, each member is paired with the others ("Biden and Putin met").
+    /// target, each member is paired with the others ("Biden and Putin met",
+    /// "Brazil and the US signed a deal", "... agreed to deepen ties"). The
+    /// pattern's own code is tested as well as the derived one, so an intent
+    /// to cooperate (03x) is mutual when the cooperation is.
     pub symmetric_prefixes: Vec<String>,
     /// Codes coded both ways when a target is named ("Biden met Putin" →
     /// USA→RUS and RUS→USA). Only applied with tocsin dictionaries; imported
     /// PETRARCH/TABARI dictionaries use their own paired codes.
     pub mirror_codes: Vec<String>,
     /// Codes that imply a reverse event with another code, target towards
-    /// source (a visit made, 042, is a visit hosted, 043). Only applied with
+    /// source (a visit made, 042, is a visit hosted, 043, and the other way). Only applied with
     /// tocsin dictionaries; imported ones carry paired codes (`[042:043]`).
     pub reverse_codes: Vec<(String, String)>,
     /// Use the bare agent's context country (previous sentence, dateline).
     pub context_actors: bool,
+    /// TABARI's reading settings, used with TABARI dictionaries only.
+    pub tabari: TabariOptions,
 }
 
 impl Default for CoderOptions {
@@ -100,10 +107,17 @@ impl Default for CoderOptions {
         CoderOptions {
             require_dyad: true,
             code_questions: false,
-            symmetric_prefixes: vec!["04".into(), "036".into()],
+            symmetric_prefixes: vec![
+                "04".into(),
+                "036".into(),
+                "050".into(),
+                "057".into(),
+                "06".into(),
+            ],
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
-            reverse_codes: vec![("042".into(), "043".into())],
+            reverse_codes: vec![("042".into(), "043".into()), ("043".into(), "042".into())],
             context_actors: true,
+            tabari: TabariOptions::default(),
         }
     }
 }

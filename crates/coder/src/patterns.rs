@@ -24,6 +24,11 @@ pub(crate) struct Hit<'d> {
     pub tgt_tok: Option<usize>,
     /// Word patterns: `%`, a compound actor whose members act on each other.
     pub compound: bool,
+    /// The tokens the pattern's words cover, verb included (first, last).
+    pub span: (usize, usize),
+    /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
+    /// specific than "strike" (1) between patterns of equal specificity.
+    pub obj_words: usize,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -132,6 +137,13 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
         first = false;
         let h = s.head[v]?;
         match s.rel(v) {
+            // Object control: "urged Russia to withdraw", "helped Kyiv to
+            // repel": the object acts ("promised Kyiv to" is subject control).
+            "xcomp"
+                if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
+            {
+                return s.kid(h, "obj");
+            }
             "xcomp" | "conj" => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
@@ -152,21 +164,45 @@ pub(crate) fn term_holds(d: &Dictionaries, s: &Sent<'_>, t: usize, term: &Term) 
     match term {
         Term::Any => true,
         Term::Word(w) => s.lemma[t] == *w || s.lower[t] == *w,
-        Term::Synset(name) => d.synset(name).is_some_and(|syn| {
-            syn.members.iter().any(|m| {
-                let Some((last, rest)) = m.split_last() else {
-                    return false;
-                };
-                if s.lemma[t] != *last && s.lower[t] != *last {
-                    return false;
-                }
-                rest.iter()
-                    .rev()
-                    .enumerate()
-                    .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
-            })
-        }),
+        Term::Synset(name) => d
+            .synset(name)
+            .is_some_and(|syn| syn.members.iter().any(|m| term_holds_member(s, t, m))),
     }
+}
+
+/// The number of words of the longest term that holds at `t` (a word is 1,
+/// a synset member "air strike" 2).
+fn phrase_words(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> usize {
+    terms
+        .iter()
+        .map(|term| match term {
+            Term::Synset(name) if term_holds(d, s, t, term) => d.synset(name).map_or(1, |syn| {
+                syn.members
+                    .iter()
+                    .filter(|m| term_holds_member(s, t, m))
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1)
+            }),
+            t2 if term_holds(d, s, t, t2) => 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a synset member (its last word at `t`, earlier words before it) holds.
+fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
+    let Some((last, rest)) = m.split_last() else {
+        return false;
+    };
+    if s.lemma[t] != *last && s.lower[t] != *last {
+        return false;
+    }
+    rest.iter()
+        .rev()
+        .enumerate()
+        .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
 }
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
@@ -196,8 +232,40 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
     }
 }
 
+/// Which pattern tables a token with these tags selects from: (verb
+/// patterns, noun patterns). The parse gate uses the same test, so it never
+/// skips a sentence the coder could code.
+pub(crate) fn pattern_kinds(up: Upos, xp: Xpos) -> (bool, bool) {
+    let verbish = matches!(up, Upos::Verb | Upos::Aux)
+        || (up == Upos::X && xp == Xpos::None)
+        || (matches!(up, Upos::Adj) && xp == Xpos::Vbn);
+    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    (verbish, nounish)
+}
+
+/// How word patterns see a sentence's tokens. TABARI, which reads no
+/// parse, drops comma-delimited asides (`skip`) and takes `$`, `+` and `%`
+/// only at actor names (`actor`); the parse-based coders pass `None`.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Reading<'a> {
+    pub skip: Option<&'a [bool]>,
+    pub actor: Option<&'a [bool]>,
+}
+
+impl Reading<'_> {
+    fn skipped(&self, i: usize) -> bool {
+        self.skip
+            .is_some_and(|m| m.get(i).copied().unwrap_or(false))
+    }
+}
+
 /// Every pattern that holds at token `v`, most specific first.
-pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'d>> {
+pub(crate) fn hits<'d>(
+    d: &'d Dictionaries,
+    s: &Sent<'_>,
+    v: usize,
+    rd: Reading<'_>,
+) -> Vec<Hit<'d>> {
     let mut out = Vec::new();
     let up = s.upos(v);
     // TABARI reads no parts of speech: any content word may be a verb form
@@ -207,11 +275,14 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
             up,
             Upos::Noun | Upos::Adj | Upos::Adv | Upos::X | Upos::Propn
         );
-    let verbish = matches!(up, Upos::Verb | Upos::Aux)
-        || tabari
-        || (up == Upos::X && s.xpos(v) == Xpos::None)
-        || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
-    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    let (verbish, nounish) = pattern_kinds(up, s.xpos(v));
+    // "an Islamic State target": a "verb" with an article is a noun the
+    // tagger missed.
+    let article = s
+        .kids(v, "det")
+        .any(|x| matches!(s.lower[x].as_str(), "a" | "an" | "the"));
+    let verbish = (verbish || tabari) && !article;
+    let nounish = nounish || (article && up == Upos::Verb);
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
@@ -232,7 +303,7 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
             if let Some(h) = d
                 .verbs
                 .get(id as usize)
-                .and_then(|p| try_pattern(d, s, v, p))
+                .and_then(|p| try_pattern(d, s, v, p, rd))
             {
                 out.push(h);
             }
@@ -240,13 +311,13 @@ pub(crate) fn hits<'d>(d: &'d Dictionaries, s: &Sent<'_>, v: usize) -> Vec<Hit<'
     }
     if nounish {
         for p in d.noun_patterns(&s.lemma[v]) {
-            if let Some(h) = try_pattern(d, s, v, p) {
+            if let Some(h) = try_pattern(d, s, v, p, rd) {
                 out.push(h);
             }
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse(h.specificity));
+    out.sort_by_key(|h| std::cmp::Reverse((h.specificity, h.obj_words)));
     out
 }
 
@@ -255,6 +326,7 @@ fn try_pattern<'d>(
     s: &Sent<'_>,
     v: usize,
     p: &'d VerbPattern,
+    rd: Reading<'_>,
 ) -> Option<Hit<'d>> {
     if p.kind == PatternKind::Noun && p.words.is_some() {
         return None;
@@ -276,15 +348,32 @@ fn try_pattern<'d>(
         return None;
     }
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
+    let mut span = (v, v);
     if let Some(w) = &p.words {
-        let mut m = SeqMatch::default();
-        if !match_before(d, s, v, &w.before, &mut m) || !match_after(d, s, v, &w.after, &mut m) {
+        let mut m = SeqMatch {
+            lo: v,
+            hi: v,
+            ..SeqMatch::default()
+        };
+        if !match_before(d, s, v, &w.before, &mut m, rd)
+            || !match_after(d, s, v, &w.after, &mut m, rd)
+        {
             return None;
         }
         src_tok = m.src;
         tgt_tok = m.tgt;
         compound = m.compound;
+        span = (m.lo, m.hi);
     }
+    let obj_words = p
+        .constraints
+        .iter()
+        .filter_map(|c| match c {
+            Constraint::Obj(terms) => logical_obj(s, v).map(|o| phrase_words(d, s, o, terms)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     Some(Hit {
         tok: v,
         pat: p,
@@ -292,6 +381,8 @@ fn try_pattern<'d>(
         src_tok,
         tgt_tok,
         compound,
+        span,
+        obj_words,
     })
 }
 
@@ -300,6 +391,9 @@ struct SeqMatch {
     src: Option<usize>,
     tgt: Option<usize>,
     compound: bool,
+    /// First and last token matched.
+    lo: usize,
+    hi: usize,
 }
 
 /// How many tokens a pattern token matches starting at `i` (forward) or
@@ -311,7 +405,11 @@ fn span_len(
     i: usize,
     tok: &WordTok,
     forward: bool,
+    rd: Reading<'_>,
 ) -> Option<usize> {
+    if rd.skipped(i) {
+        return None;
+    }
     let word_at = |k: usize, w: &str| s.lower[k] == w || s.lemma[k] == w;
     let seq_len = |words: &[String]| -> Option<usize> {
         let n = words.len();
@@ -335,7 +433,10 @@ fn span_len(
             let syn = d.synset(name)?;
             syn.members.iter().filter_map(|m| seq_len(m)).max()
         }
-        WordTok::Source | WordTok::Target | WordTok::Compound => is_actorish(s, i).then_some(1),
+        WordTok::Source | WordTok::Target | WordTok::Compound => match rd.actor {
+            Some(a) => a.get(i).copied().unwrap_or(false).then_some(1),
+            None => is_actorish(s, i).then_some(1),
+        },
         WordTok::SkipPhrase => s.upos(i).is_nominal().then_some(1),
         WordTok::Alt(alts) => alts.iter().find_map(|alt| {
             let n = alt.len();
@@ -347,7 +448,7 @@ fn span_len(
                 && alt
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| span_len(d, s, start + k, w, true) == Some(1)))
+                    .all(|(k, w)| span_len(d, s, start + k, w, true, rd) == Some(1)))
             .then_some(n)
         }),
     }
@@ -381,13 +482,14 @@ fn match_after(
     v: usize,
     items: &[WordItem],
     m: &mut SeqMatch,
+    rd: Reading<'_>,
 ) -> bool {
     let mut pos = v + 1;
     for it in items {
         let mut found = None;
         let mut i = pos;
         while i < s.n {
-            if let Some(n) = span_len(d, s, i, &it.tok, true) {
+            if let Some(n) = span_len(d, s, i, &it.tok, true, rd) {
                 found = Some((i, n));
                 break;
             }
@@ -399,6 +501,7 @@ fn match_after(
         let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
         pos = i + n;
+        m.hi = m.hi.max(i + n - 1);
     }
     true
 }
@@ -410,6 +513,7 @@ fn match_before(
     v: usize,
     items: &[WordItem],
     m: &mut SeqMatch,
+    rd: Reading<'_>,
 ) -> bool {
     let mut end = v; // exclusive
     for it in items.iter().rev() {
@@ -417,7 +521,7 @@ fn match_before(
         let mut i = end;
         while i > 0 {
             i -= 1;
-            if let Some(n) = span_len(d, s, i, &it.tok, false) {
+            if let Some(n) = span_len(d, s, i, &it.tok, false, rd) {
                 found = Some((i + 1 - n, n));
                 break;
             }
@@ -430,6 +534,7 @@ fn match_before(
         };
         record(m, &it.tok, start);
         end = start;
+        m.lo = m.lo.min(start);
     }
     true
 }

@@ -322,7 +322,7 @@ pub(crate) fn read_agents(
         let expanded = names.len() > 1 || names[0] != head;
         let plurals = match plurals {
             Some(p) => p,
-            None if dialect == Dialect::Petrarch && !expanded => vec![crate::compile::pluralize(
+            None if !expanded => vec![crate::compile::pluralize(
                 &head.replace('_', " ").trim().to_lowercase(),
             )],
             None => vec![],
@@ -394,6 +394,9 @@ struct Block {
     forms: Vec<String>,
     /// TABARI stems the block's patterns are indexed under.
     stem_forms: Vec<String>,
+    /// TABARI: the words of the verb line around the verb (`CALLED_ON`),
+    /// which the block's patterns keep.
+    phrase: crate::model::WordPattern,
 }
 
 fn read_verbs(b: &mut Builder, ctx: &FileCtx, lines: &[(u32, String)]) {
@@ -467,7 +470,16 @@ fn pattern(
             full.trim()
         )
     })?;
-    let words = parse_word_pattern(body, dialect)?;
+    let mut words = parse_word_pattern(body, dialect)?;
+    // TABARI: a pattern under a multiword verb (`CALLED_ON`, then `- $ *`)
+    // is a pattern of the whole phrase, its words around the verb's.
+    if dialect == Dialect::Tabari {
+        let mut before = words.before;
+        before.extend(bl.phrase.before.iter().cloned());
+        let mut after = bl.phrase.after.clone();
+        after.append(&mut words.after);
+        words = crate::model::WordPattern { before, after };
+    }
     Ok(VerbPattern {
         lemma: bl.lemma.clone().unwrap_or_default(),
         code,
@@ -520,6 +532,7 @@ fn verb_line(
     };
     if bl.lemma.is_none() {
         bl.lemma = Some(verb.clone());
+        bl.phrase = words.clone();
     }
     bl.forms.extend(keys.iter().cloned());
     bl.stem_forms.extend(stems.iter().cloned());

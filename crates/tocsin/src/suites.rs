@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::path::Path;
 use std::sync::Arc;
 use tocsin_coder::eval::{self, EvalOptions, EvalRecord, EvalReport};
-use tocsin_coder::{Coder, CoderOptions};
+use tocsin_coder::{Coder, CoderOptions, TabariOptions};
 use tocsin_core::{Doc, Stage};
 use tocsin_dict::Dictionaries;
 
@@ -16,6 +16,9 @@ fn factory(dicts: Arc<Dictionaries>) -> impl Fn(&EvalOptions) -> Coder {
     move |o: &EvalOptions| {
         let opts = CoderOptions {
             require_dyad: o.require_dyad,
+            tabari: TabariOptions::from_settings(
+                o.raw.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            ),
             ..CoderOptions::default()
         };
         Coder::new(Arc::clone(&dicts), opts)
@@ -151,6 +154,25 @@ fn country_root(c: &eval::Coding) -> (String, String, String) {
     )
 }
 
+/// The "country" of an actor as CAMEO writes it: an international or
+/// non-governmental organisation counts as `IGO`/`NGO` (CAMEO's `IGOUNO`,
+/// Phoenix's `IGOEUREEC`), where tocsin gives organisations codes of their
+/// own (`UNO`, `EUN`).
+fn cameo_country(d: &Dictionaries, a: &tocsin_core::ActorRef) -> String {
+    let org = d
+        .actors
+        .iter()
+        .find(|x| x.kind == tocsin_dict::ActorKind::Org && x.code == a.code);
+    if let Some(o) = org {
+        for sec in ["IGO", "NGO"] {
+            if o.sectors.iter().any(|x| x == sec) {
+                return sec.to_string();
+            }
+        }
+    }
+    a.code.get(..3).unwrap_or(&a.code).to_string()
+}
+
 /// Runs the PETRARCH-2 GSR sentences with tocsin's default dictionaries.
 ///
 /// # Errors
@@ -172,7 +194,15 @@ pub fn run_gsr(path: &Path, dicts: Option<Arc<Dictionaries>>) -> Result<GsrRepor
         let mut got: Vec<_> = doc
             .events
             .iter()
-            .map(|e| country_root(&eval::coding_of(e)))
+            .map(|e| {
+                (
+                    cameo_country(&dicts, &e.actor),
+                    e.recipient
+                        .as_ref()
+                        .map_or_else(|| "---".to_string(), |r| cameo_country(&dicts, r)),
+                    e.cameo.code.get(..2).unwrap_or(&e.cameo.code).to_string(),
+                )
+            })
             .collect();
         let want: Vec<_> = r.expected.iter().map(country_root).collect();
         rep.records += 1;
