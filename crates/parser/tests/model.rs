@@ -40,7 +40,11 @@ fn parse(words: &[&str], tags: &[(Upos, Xpos)]) -> (Vec<u32>, Vec<DepRel>) {
     parser().parse(words, tags, &mut h, &mut l);
     let (mut gh, mut gl) = (Vec::new(), Vec::new());
     parser().with_beam(1).parse(words, tags, &mut gh, &mut gl);
-    assert_eq!((&h, &l), (&gh, &gl), "greedy and beam disagree on {words:?}");
+    assert_eq!(
+        (&h, &l),
+        (&gh, &gl),
+        "greedy and beam disagree on {words:?}"
+    );
     (h, l)
 }
 
