@@ -7,11 +7,8 @@
 //! cargo run --release -p tocsin-parser --example jackknife_tags -- \
 //!     --train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
-//!     --out /tmp/en_ewt-ud-train.jackknifed.conllu [--folds 5] [--epochs 8] [--split 0]
+//!     --out /tmp/en_ewt-ud-train.jackknifed.conllu [--folds 5] [--epochs 8]
 //! ```
-//! `--split 0` puts sentence `i` in fold `i % folds`; another number makes another
-//! (pseudo-random, reproducible) partition, hence other tagging errors: two
-//! splits give the parser two realistic noisy copies of the training data.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -32,7 +29,7 @@ fn main() {
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut train_path, mut dev, mut out) = (None, None, None);
-    let (mut folds, mut epochs, mut split) = (5usize, 8usize, 0u64);
+    let (mut folds, mut epochs) = (5usize, 8usize);
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
@@ -41,24 +38,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--out" => out = Some(PathBuf::from(val()?)),
             "--folds" => folds = val()?.parse()?,
             "--epochs" => epochs = val()?.parse()?,
-            "--split" => split = val()?.parse()?,
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
     let train_path = train_path.ok_or("--train is required")?;
     let dev = dev.ok_or("--dev is required")?;
     let out = out.ok_or("--out is required")?;
-    let fold = |i: usize, split: u64| -> usize {
-        if split == 0 {
-            i % folds
-        } else {
-            // Another partition: a hash of the sentence index and the split.
-            let mut h = (i as u64 ^ split.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-                .wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            h ^= h >> 31;
-            (h.wrapping_mul(0x94d0_49bb_1331_11eb) >> 33) as usize % folds
-        }
-    };
     let text = std::fs::read_to_string(&train_path)?;
     // Sentence blocks, kept verbatim so that fold files are exact copies.
     let blocks: Vec<&str> = text
@@ -71,10 +56,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut result = String::new();
     let mut tags = Vec::new();
     for k in 0..folds {
-        let (held, rest): (Blocks<'_>, Blocks<'_>) = blocks
-            .iter()
-            .enumerate()
-            .partition(|(i, _)| fold(*i, split) == k);
+        let (held, rest): (Blocks<'_>, Blocks<'_>) =
+            blocks.iter().enumerate().partition(|(i, _)| i % folds == k);
         let fold_file = std::env::temp_dir().join(format!("tocsin-jackknife-{k}.conllu"));
         let mut t = String::new();
         for (_, b) in &rest {
