@@ -1,12 +1,18 @@
-//! Training: averaged perceptron with the arc-hybrid dynamic oracle and
-//! exploration (Goldberg & Nivre 2013), model selection on dev.
+//! Training: averaged perceptrons, model selection on dev.
 //!
 //! Two linear models share the decoder: one scores SHIFT/LEFT/RIGHT, the other
-//! labels each arc when it is made. The transition model is updated whenever the
-//! best-scoring valid transition has a positive cost, towards the best-scoring
-//! zero-cost one; from epoch `explore_from` on, the parser then follows its own
-//! prediction with probability `explore_p`, so it learns to recover from its
-//! mistakes. The label model is trained on arcs whose head is right.
+//! labels each arc when it is made. Two ways to train the transition model:
+//!
+//! - `beam = 1` (greedy), with the arc-hybrid dynamic oracle and exploration
+//!   (Goldberg & Nivre 2013): the model is updated whenever the best-scoring
+//!   valid transition has a positive cost, towards the best-scoring zero-cost
+//!   one; from epoch `explore_from` on, the parser then follows its own
+//!   prediction with probability `explore_p`, so it learns to recover from its
+//!   mistakes. The label model is trained on arcs whose head is right.
+//! - `beam > 1`, a global perceptron (`BeamTrainer`): the beam decodes the
+//!   sentence and one max-violation update compares whole transition sequences;
+//!   the label model is trained along the gold derivation. On EWT this gained
+//!   about 0.8 UAS and 1.0 LAS over greedy training (both with predicted tags).
 
 use crate::beam::{cand_order, expand, Cand};
 use crate::decode::{allowed_labels, argmax_label, best_valid, predict_label, Buffers};
