@@ -203,7 +203,10 @@ impl<'a> Resolver<'a> {
             let x = heads[k];
             for &c in &self.s.children[x] {
                 let rel = self.s.rel(c);
-                let joined = rel == "conj"
+                // "the minister, in remarks published on Monday": a
+                // prepositional phrase is not a member of the compound.
+                let has_case = |t: usize| self.s.kids(t, "case").next().is_some();
+                let joined = (rel == "conj" && (!has_case(c) || has_case(x)))
                     || (matches!(rel, "nmod" | "obl")
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")

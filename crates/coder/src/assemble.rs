@@ -10,6 +10,14 @@ use std::fmt::Write as _;
 use tocsin_core::{ActorRef, CameoInfo, Date, Event, Modality, PloverInfo, RuleRef, Size, Upos};
 use tocsin_dict::{DictFormat, PatternKind, Slot};
 
+/// TABARI: the clause a verb is coded in (tokens `start..end`) and the
+/// source of the clause before.
+pub(crate) struct Scope {
+    start: usize,
+    end: usize,
+    carry: Vec<ActorRef>,
+}
+
 /// The default places of a target, tried in order.
 fn default_targets(kind: PatternKind) -> Vec<Slot> {
     match kind {
@@ -94,19 +102,34 @@ impl Coder {
             _ => vec![false; s.n],
         };
         mentions.retain(|m| !dropped[m.start]);
-        let mut at_actor = vec![false; s.n];
+        // TABARI: personal pronouns fill `$` and `+` too (see
+        // `pronoun_antecedent`).
+        let mut at_actor: Vec<bool> = (0..s.n)
+            .map(|i| {
+                tabari
+                    && s.upos(i) == Upos::Pron
+                    && matches!(
+                        s.lower[i].as_str(),
+                        "he" | "she" | "it" | "they" | "him" | "her" | "them"
+                    )
+            })
+            .collect();
         for m in &mentions {
             for x in at_actor.iter_mut().take(m.end).skip(m.start) {
                 *x = true;
             }
         }
-        let reading = if tabari {
-            Reading {
+        // Imported patterns put `$`, `+` and `%` at names only.
+        let reading = match d.format {
+            DictFormat::Tabari => Reading {
                 skip: Some(&dropped),
                 actor: Some(&at_actor),
-            }
-        } else {
-            Reading::default()
+            },
+            DictFormat::Petrarch => Reading {
+                skip: None,
+                actor: Some(&at_actor),
+            },
+            _ => Reading::default(),
         };
         // TABARI's actor codes `###` (discard) and `+++` (too complex to
         // code) stop the sentence wherever the actor is named.
@@ -126,7 +149,9 @@ impl Coder {
                 return out;
             }
             let words = (0..s.n)
-                .filter(|&i| s.lower[i].chars().any(char::is_alphanumeric))
+                .filter(|&i| {
+                    s.lower[i].chars().any(char::is_alphanumeric) && !s.lower[i].starts_with('\'')
+                })
                 .count();
             if words < self.options.tabari.minimum_words {
                 out.notes
@@ -164,11 +189,23 @@ impl Coder {
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
         // Accusations read off reported conflict, by report verb.
         let mut accusations: Vec<(usize, Event)> = Vec::new();
+        // TABARI codes clause by clause; a clause with no actor before its
+        // verb keeps the source of the clause before ("... or assail Arnor").
+        let clause = if tabari {
+            crate::tabari::clauses(s, self.options.tabari.code_by)
+        } else {
+            vec![0; s.n]
+        };
+        let mut carry: Vec<ActorRef> = Vec::new();
         for v in 0..s.n {
             // TABARI codes the first verb that matches and skips the rest of
             // the sentence ("called for a boycott": the boycott, which TABARI
             // would also read as a verb, is the object, not a second event).
-            if tabari && (!cands.is_empty() || dropped.get(v) == Some(&true)) {
+            if tabari
+                && (dropped.get(v) == Some(&true)
+                    || (self.options.tabari.code_by != crate::CodeBy::All
+                        && cands.iter().any(|c| clause.get(c.0) == clause.get(v))))
+            {
                 continue;
             }
             let hs = hits(d, s, v, reading);
@@ -202,7 +239,31 @@ impl Coder {
             if main_code(&best.pat.code) == "---" || best.pat.code.is_empty() {
                 continue;
             }
-            let (evs, accused) = self.events_for(s, &r, best, date, dateline, trace.as_deref_mut());
+            let scope = tabari.then(|| {
+                let k = clause[v];
+                Scope {
+                    start: clause.iter().position(|&c| c == k).unwrap_or(0),
+                    end: clause.iter().rposition(|&c| c == k).map_or(s.n, |e| e + 1),
+                    carry: carry.clone(),
+                }
+            });
+            let (evs, accused) = self.events_for(
+                s,
+                &r,
+                best,
+                date,
+                dateline,
+                scope.as_ref(),
+                trace.as_deref_mut(),
+            );
+            if let Some(e) = evs.first() {
+                carry = vec![e.actor.clone()];
+                for e in &evs[1..] {
+                    if !carry.iter().any(|c| c.cameo() == e.actor.cameo()) {
+                        carry.push(e.actor.clone());
+                    }
+                }
+            }
             let emb_hosts = self.embedding(s, v, &best.pat.code).hosts;
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
@@ -282,7 +343,7 @@ impl Coder {
         h: &Hit<'_>,
         date: Option<Date>,
         dateline: Option<Date>,
-
+        scope: Option<&Scope>,
         mut trace: Option<&mut String>,
     ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
@@ -295,12 +356,35 @@ impl Coder {
         };
         let emb = self.embedding(s, v, &main);
         let tabari = d.format == DictFormat::Tabari;
+        let petrarch_agentless = d.format == DictFormat::Petrarch
+            && s.kid(v, "nsubj:pass").is_some()
+            && !passive_by(s, v);
         let mut sources = match h.src_tok {
-            Some(t) => r.actors(r.compound_head(t)),
+            Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
+            Some(t) => pattern_actors(r, h, t),
+            // `- NOTED + * [115]`: the target is the verb's subject, so the
+            // source is named before the pattern's words.
+            None if legacy && h.tgt_tok.is_some_and(|t| t < v) => {
+                nearest_actor_before(r, 0, h.span.0)
+            }
+            // PETRARCH reads a passive as such only with its `by` agent:
+            // "The Philippines was criticized over its dispute with
+            // Eriador" codes the Philippines as the source.
+            None if petrarch_agentless => s
+                .kids(v, "nsubj:pass")
+                .flat_map(|x| r.actors(r.compound_head(x)))
+                .collect(),
             // TABARI reads no parse: the source is the nearest actor before
             // the words the pattern matched ("Arnor suggested Gondor should
             // apply": `SUGGESTED * APPLY` leaves Arnor).
-            None if tabari && !passive_by(s, v) => nearest_actor_before(r, h.span.0),
+            None if tabari && !passive_by(s, v) => {
+                let start = scope.map_or(0, |c| c.start);
+                let found = nearest_actor_before(r, start, h.span.0);
+                match scope {
+                    Some(c) if found.is_empty() && start > 0 => c.carry.clone(),
+                    _ => found,
+                }
+            }
             None => {
                 let slots = if p.source.is_empty() {
                     default_sources(p.kind)
@@ -311,7 +395,7 @@ impl Coder {
             }
         };
         // TABARI (no parse): with no subject, the nearest actor before the verb.
-        if sources.is_empty() && d.format == DictFormat::Tabari && h.src_tok.is_none() {
+        if sources.is_empty() && tabari && h.src_tok.is_none() && h.tgt_tok.is_none() {
             if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= v) {
                 sources = r.actors(r.compound_head(m.start));
             }
@@ -333,19 +417,44 @@ impl Coder {
             && matches!(main.get(..2), Some("18" | "19" | "20"))
         {
             sources = self.fill(s, r, v, &[Slot::Prep("from".into())]);
+            // "were killed in Israeli shelling", "in a US air strike": the
+            // actor of the event the victims died in, when that phrase names
+            // an act, not a place ("killed in Kabul" names no source).
+            if sources.is_empty() {
+                for x in s.prep_deps(v, "in") {
+                    let place = r.at[x].is_some_and(|m| {
+                        matches!(r.mentions[m].kind, crate::actors::MentionKind::Actor { .. })
+                    });
+                    if !place {
+                        sources = r.actors(x);
+                    }
+                    if !sources.is_empty() {
+                        break;
+                    }
+                }
+            }
         }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)
         } else {
             p.target.clone()
         };
+        // `- * WITH % [031]`: a compound after the verb is the target of the
+        // subject ("Eriador agrees with the Philippines and France").
+        let compound_after =
+            d.format == DictFormat::Petrarch && h.compound && h.tgt_tok.is_some_and(|t| t > v);
+        if compound_after {
+            sources = self.fill(s, r, v, &default_sources(p.kind));
+        }
         let mut targets = match h.tgt_tok {
+            Some(t) if compound_after => pattern_actors(r, h, t),
             // `%`: the compound's members act on each other.
             Some(_) if h.compound => Vec::new(),
-            Some(t) => r.actors(r.compound_head(t)),
+            Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
+            Some(t) => pattern_actors(r, h, t),
             // TABARI: the first actor after the words the pattern matched.
             None if tabari && p.target.is_empty() && !passive_by(s, v) => {
-                first_actor_beyond(r, v, &sources)
+                first_actor_beyond(r, v, scope.map_or(s.n, |c| c.end), &sources)
             }
             // PETRARCH: the target is the first actor of the verb
             // phrase after the verb.
@@ -354,7 +463,7 @@ impl Coder {
                 // believes Dagolath can cope" -> ARN/DAG).
                 // A passive's target is its subject ("Eriador was opposed by
                 // Osgiliath"), else the first actor after the verb.
-                let mut t = if s.is_passive(v) {
+                let mut t = if s.is_passive(v) && !petrarch_agentless {
                     self.fill(s, r, v, &[Slot::Obj])
                 } else {
                     Vec::new()
@@ -370,6 +479,13 @@ impl Coder {
             }
             None => self.fill(s, r, v, &target_slots),
         };
+        // TABARI: a pattern that names the target before the verb and finds
+        // no source there takes the first actor after it ("- + WAS * DEAD":
+        // "an Eriadorian was shot dead in Osgiliath").
+        if tabari && sources.is_empty() && h.src_tok.is_none() && h.tgt_tok.is_some_and(|t| t < v) {
+            let limit = scope.map_or(s.n, |c| c.end);
+            sources = first_actor_beyond(r, h.span.1, limit, &targets);
+        }
         if tabari {
             self.tabari_defaults(s, v, h, &mut sources, &mut targets);
         }
@@ -416,6 +532,23 @@ impl Coder {
                     .map(|m| format!(" DROPPED: {m}"))
                     .unwrap_or_default()
             );
+        }
+        // Without `require_dyad`, an event whose source is not named ("Four
+        // civilians were killed", "A bomb exploded in the market") keeps an
+        // unknown source (`---`, empty span at the verb): typing events needs
+        // no dyad.
+        if sources.is_empty() && !self.options.require_dyad && !legacy {
+            sources.push(ActorRef {
+                code: "---".into(),
+                name: "unknown".into(),
+                // Empty, at the verb: nothing in the text names it.
+                span: tocsin_core::Span {
+                    start: s.span(v).start,
+                    end: s.span(v).start,
+                },
+                source: tocsin_core::ActorSource::Context("no source in the text".into()),
+                ..ActorRef::default()
+            });
         }
         if emb.dropped.is_some() || sources.is_empty() {
             return (Vec::new(), accused);
@@ -765,6 +898,13 @@ fn first_actor_after(
     sources: &[ActorRef],
     cross_clauses: bool,
 ) -> Vec<ActorRef> {
+    // "... and promised aid to the villages": the phrase of a conjoined
+    // participle is its object noun's.
+    let v = if s.is_conjoined_participle(v) {
+        s.head[v].unwrap_or(v)
+    } else {
+        v
+    };
     for m in r.mentions {
         if m.start <= v || !s.dominated_by(m.start, v) {
             continue;
@@ -789,7 +929,7 @@ fn first_actor_after(
             continue;
         }
         let found: Vec<ActorRef> = r
-            .actors(r.np_head(m.start))
+            .actors(r.np_head(m.end - 1))
             .into_iter()
             .filter(|a| {
                 !sources
@@ -810,25 +950,127 @@ fn passive_by(s: &Sent<'_>, v: usize) -> bool {
     s.is_passive(v) && (s.kid(v, "obl:agent").is_some() || !s.prep_deps(v, "by").is_empty())
 }
 
-/// TABARI's source: the actors of the nearest mention ending before token
-/// `start` that codes as anybody.
-fn nearest_actor_before(r: &Resolver<'_>, start: usize) -> Vec<ActorRef> {
+/// The head of the noun phrase holding token `t`, climbing only through
+/// tokens in `lo..hi`: TABARI's sides stay on their side of the verb even
+/// when the parser attaches a name to the verb (a verb tagged as a noun).
+fn phrase_head_within(r: &Resolver<'_>, t: usize, lo: usize, hi: usize) -> usize {
+    let s = r.s;
+    let mut x = t;
+    for _ in 0..s.n {
+        let inside = matches!(
+            s.rel(x),
+            "compound" | "amod" | "nmod:poss" | "flat" | "appos" | "flat:foreign" | "conj"
+        ) || (s.rel(x) == "nmod"
+            && s.case_of(x)
+                .is_some_and(|p| matches!(p.as_str(), "of" | "from")));
+        match s.head[x] {
+            Some(h) if inside && (lo..hi).contains(&h) => x = h,
+            _ => break,
+        }
+    }
+    x
+}
+
+/// The actors at a pattern's `$`, `+` or `%` token: the phrase of the name
+/// there, not reaching back over a phrase that `^` skipped ("- * AT ^ +":
+/// "at the Gondor of the Prince of Dol Amroth" names the Prince).
+fn pattern_actors(r: &Resolver<'_>, h: &Hit<'_>, t: usize) -> Vec<ActorRef> {
+    let last = name_last(r, t);
+    match h.skipped {
+        Some(k) if k < t => r.actors(phrase_head_within(r, last, k + 1, r.s.n)),
+        _ => r.actors(r.compound_head(last)),
+    }
+}
+
+/// The last token of the name covering `t` ("the Philippines" → Philippines),
+/// where a pattern's `$`, `+` or `%` landed: the name's phrase is read from
+/// its head word, not from an article.
+fn name_last(r: &Resolver<'_>, t: usize) -> usize {
+    r.at.get(t)
+        .copied()
+        .flatten()
+        .and_then(|k| r.mentions.get(k))
+        .map_or(t, |m| m.end - 1)
+}
+
+/// TABARI: a personal pronoun in a `$` or `+` place stands for the last
+/// actor named before it ("Gondor's Prime Minister said he regretted").
+fn pronoun_antecedent(r: &Resolver<'_>, t: usize) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.end <= start)
-        .map(|m| r.actors(r.compound_head(m.start)))
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= t && matches!(m.kind, crate::actors::MentionKind::Actor { .. }))
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, 0, t));
+            add_adjacent_agent(r, k, t, &mut a);
+            a
+        })
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
+}
+
+/// TABARI reads "Gondor's Prime Minister" by position: an agent right
+/// after an actor's name (or its "'s") adds its sectors, whatever the parse
+/// says. `k` is the actor's mention; the agent must end before `limit`.
+fn add_adjacent_agent(r: &Resolver<'_>, k: usize, limit: usize, actors: &mut [ActorRef]) {
+    let (Some(m), Some(next)) = (r.mentions.get(k), r.mentions.get(k + 1)) else {
+        return;
+    };
+    let crate::actors::MentionKind::Agent { id } = next.kind else {
+        return;
+    };
+    let gap_ok = next.start == m.end
+        || (next.start == m.end + 1 && r.s.lower.get(m.end).is_some_and(|w| w == "'s"));
+    if !gap_ok || next.end > limit || actors.len() != 1 {
+        return;
+    }
+    let Some(ag) = r.d.agents.get(id as usize) else {
+        return;
+    };
+    for a in actors.iter_mut() {
+        if a.source != tocsin_core::ActorSource::Text {
+            continue;
+        }
+        for sec in &ag.sectors {
+            if !a.sectors.contains(sec) {
+                a.sectors.push(sec.clone());
+            }
+        }
+    }
+}
+
+/// TABARI's source: the actors of the nearest mention ending before token
+/// `start` that codes as anybody.
+fn nearest_actor_before(r: &Resolver<'_>, from: usize, start: usize) -> Vec<ActorRef> {
+    r.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.start >= from && m.end <= start)
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, from, start));
+            add_adjacent_agent(r, k, start, &mut a);
+            a
+        })
         .find(|a| !a.is_empty())
         .unwrap_or_default()
 }
 
 /// TABARI's target: the actors of the first mention after token `end` that
 /// are not sources.
-fn first_actor_beyond(r: &Resolver<'_>, end: usize, sources: &[ActorRef]) -> Vec<ActorRef> {
+fn first_actor_beyond(
+    r: &Resolver<'_>,
+    end: usize,
+    limit: usize,
+    sources: &[ActorRef],
+) -> Vec<ActorRef> {
     r.mentions
         .iter()
-        .filter(|m| m.start > end)
-        .map(|m| {
-            let mut a = r.actors(r.compound_head(m.start));
+        .enumerate()
+        .filter(|(_, m)| m.start > end && m.start < limit)
+        .map(|(k, m)| {
+            let mut a = r.actors(phrase_head_within(r, m.end - 1, end + 1, limit));
+            add_adjacent_agent(r, k, limit, &mut a);
             a.retain(|a| {
                 !sources
                     .iter()

@@ -36,6 +36,21 @@ impl ParseGate {
             || (nounish && d.noun_patterns(word).next().is_some())
     }
 
+    /// Whether sentence `si` names an actor or an agent.
+    #[must_use]
+    pub fn has_name(&self, doc: &Doc, si: usize) -> bool {
+        let Some(s) = doc.sentences().get(si) else {
+            return false;
+        };
+        let norm: Vec<String> = (s.tokens.start as usize..s.tokens.end as usize)
+            .map(|i| normalize_token(doc.word(i)))
+            .collect();
+        (0..norm.len()).any(|i| {
+            self.dicts.names.longest_match(&norm, i).is_some()
+                || self.dicts.agent_index.longest_match(&norm, i).is_some()
+        })
+    }
+
     /// Whether sentence `si` has both a word with an event pattern and a name.
     #[must_use]
     pub fn could_code(&self, doc: &Doc, si: usize) -> bool {
@@ -74,11 +89,7 @@ impl ParseGate {
         if !candidate {
             return false;
         }
-        let norm: Vec<String> = range.map(|i| normalize_token(doc.word(i))).collect();
-        (0..norm.len()).any(|i| {
-            self.dicts.names.longest_match(&norm, i).is_some()
-                || self.dicts.agent_index.longest_match(&norm, i).is_some()
-        })
+        self.has_name(doc, si)
     }
 }
 
@@ -100,10 +111,55 @@ impl Stage for ParseGate {
             return;
         }
         let skip: Vec<bool> = (0..doc.sentences().len())
-            .map(|si| !self.could_code(doc, si))
+            .map(|si| doc.sentences()[si].skip_tag || !self.could_code(doc, si))
             .collect();
         for (s, k) in doc.sentences_mut().iter_mut().zip(skip) {
             s.skip_parse = k;
+        }
+    }
+}
+
+/// Marks, before tagging, the sentences that name no actor or agent: they can
+/// neither yield an event nor give the next sentence its context, so the
+/// tagger and the parser skip them. Runs only with tocsin dictionaries, like
+/// [`ParseGate`].
+#[derive(Debug, Clone)]
+pub struct NameGate {
+    gate: ParseGate,
+}
+
+impl NameGate {
+    #[must_use]
+    pub fn new(dicts: Arc<Dictionaries>) -> NameGate {
+        NameGate {
+            gate: ParseGate::new(dicts),
+        }
+    }
+}
+
+impl Stage for NameGate {
+    fn name(&self) -> &'static str {
+        "name-gate"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn annotate(&self, doc: &mut Doc) {
+        if self.gate.dicts.format != DictFormat::Tocsin {
+            return;
+        }
+        let skip: Vec<bool> = (0..doc.sentences().len())
+            .map(|si| !self.gate.has_name(doc, si))
+            .collect();
+        for (s, k) in doc.sentences_mut().iter_mut().zip(skip) {
+            s.skip_tag = k;
+            s.skip_parse |= k;
         }
     }
 }

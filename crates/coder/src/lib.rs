@@ -66,8 +66,8 @@ mod size;
 mod tabari;
 mod when;
 
-pub use gate::ParseGate;
-pub use tabari::{CommaLimits, DefaultActor, TabariOptions};
+pub use gate::{NameGate, ParseGate};
+pub use tabari::{CodeBy, CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
 use sent::Sent;
@@ -79,12 +79,15 @@ use tocsin_dict::Dictionaries;
 #[derive(Clone, Debug)]
 pub struct CoderOptions {
     /// Drop events without a source and a target (PETRARCH/TABARI default).
+    /// Off, tocsin dictionaries also code events whose source is not named
+    /// (an unknown `---` source with an empty span at the verb).
     pub require_dyad: bool,
     /// Code sentences that end with a question mark (off: questions assert nothing).
     pub code_questions: bool,
     /// Codes (prefixes) of symmetric events: with a compound source and no
     /// target, each member is paired with the others ("Biden and Putin met",
-    /// "Brazil and the US signed a deal", "... agreed to deepen ties"). The
+    /// "Brazil and the US signed a deal", "... agreed to deepen ties"; not
+    /// 061, whose buying and selling are not mutual). The
     /// pattern's own code is tested as well as the derived one, so an intent
     /// to cooperate (03x) is mutual when the cooperation is.
     pub symmetric_prefixes: Vec<String>,
@@ -112,7 +115,10 @@ impl Default for CoderOptions {
                 "036".into(),
                 "050".into(),
                 "057".into(),
-                "06".into(),
+                "060".into(),
+                "062".into(),
+                "063".into(),
+                "064".into(),
             ],
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
             reverse_codes: vec![("042".into(), "043".into()), ("043".into(), "042".into())],

@@ -92,6 +92,15 @@ impl Coder {
             // "is going to attack": a built-in future.
             let going =
                 s.lemma[h] == "go" && link == "xcomp" && s.xpos(h) == tocsin_core::Xpos::Vbg;
+            // "did not mean that Libya had cut its ties", "never said that
+            // ...": a clause under a negated verb is not asserted.
+            if modal.is_none() && !going && link == "ccomp" && s.negated(h) {
+                e.dropped = Some(format!(
+                    "the clause hangs on the negated verb \"{}\"",
+                    s.word(h)
+                ));
+                break;
+            }
             if modal.is_none() && !going {
                 // "faces pressure to help Iran", "a plan to attack": an
                 // infinitive on a noun names an act without asserting it.
@@ -112,16 +121,29 @@ impl Coder {
                 if m.kind == ModalKind::Report {
                     e.reporter.get_or_insert(h);
                 }
+                // An infinitive the host controls (parsers give "invited X
+                // to meet" as an xcomp or as a purpose advcl).
+                let control = link == "xcomp" || (link == "advcl" && s.mark(from) == Some("to"));
                 // "wants Putin to attack", "urged Russia to withdraw": with an
                 // object who is to act, a wish or an appeal is an appeal to
                 // that object (object control), not the subject's own intent.
-                let object = (link == "xcomp"
+                let object = (control
                     && e.hosts.is_empty()
                     && matches!(m.kind, ModalKind::Intent | ModalKind::Appeal)
-                    && s.lemma[h] != "promise")
-                    .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
+                    && crate::patterns::object_control(&s.lemma[h]))
+                .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
+                .flatten()
+                .filter(|&o| h < o && o < from);
+                // "were invited to attend": the passive subject is the one
+                // asked; the source is the host's agent, if any.
+                let object = object.or_else(|| {
+                    (control
+                        && e.hosts.is_empty()
+                        && m.kind == ModalKind::Appeal
+                        && s.is_passive(h))
+                    .then(|| s.kid(h, "nsubj:pass"))
                     .flatten()
-                    .filter(|&o| h < o && o < from);
+                });
                 let kind = match object {
                     Some(o) => {
                         e.addressee = Some((h, o));

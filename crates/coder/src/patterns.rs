@@ -29,6 +29,8 @@ pub(crate) struct Hit<'d> {
     /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
     /// specific than "strike" (1) between patterns of equal specificity.
     pub obj_words: usize,
+    /// Word patterns: the token `^` skipped, if any.
+    pub skipped: Option<usize>,
 }
 
 /// The logical object: `obj`, or the subject of a passive.
@@ -39,6 +41,7 @@ pub(crate) fn logical_obj(s: &Sent<'_>, v: usize) -> Option<usize> {
 fn logical_obj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     s.kid(v, "obj")
         .or_else(|| s.kid(v, "nsubj:pass"))
+        .or_else(|| s.is_conjoined_participle(v).then(|| s.head[v]).flatten())
         .or_else(|| {
             // "troops stationed near the border": a passive participle modifying a noun.
             (s.rel(v) == "acl" && s.xpos(v) == Xpos::Vbn && s.kid(v, "obj").is_none())
@@ -112,6 +115,69 @@ fn subject_before_finite(s: &Sent<'_>, v: usize) -> Option<usize> {
     None
 }
 
+/// Verbs whose object is the subject of their infinitive ("urged Russia to
+/// withdraw", "helped Kyiv to repel"), a closed class of English verbs of
+/// influence; after others the infinitive is the subject's purpose ("met
+/// Putin to talk": Biden talks).
+pub(crate) fn object_control(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "urge"
+            | "tell"
+            | "order"
+            | "force"
+            | "compel"
+            | "help"
+            | "allow"
+            | "permit"
+            | "persuade"
+            | "encourage"
+            | "invite"
+            | "want"
+            | "wish"
+            | "expect"
+            | "require"
+            | "press"
+            | "pressure"
+            | "push"
+            | "enable"
+            | "cause"
+            | "get"
+            | "warn"
+            | "advise"
+            | "instruct"
+            | "authorize"
+            | "authorise"
+            | "oblige"
+            | "beg"
+            | "implore"
+            | "remind"
+            | "challenge"
+            | "call"
+            | "appeal"
+            | "need"
+            | "like"
+            | "prefer"
+            | "lead"
+            | "leave"
+            | "trust"
+            | "convince"
+            | "prompt"
+            | "drive"
+            | "empower"
+            | "mandate"
+            | "direct"
+            | "command"
+            | "request"
+            | "beseech"
+            | "exhort"
+            | "entreat"
+            | "nudge"
+            | "coax"
+    )
+}
+
 fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     if s.is_passive(v) {
         return s
@@ -140,11 +206,16 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
             // Object control: "urged Russia to withdraw", "helped Kyiv to
             // repel": the object acts ("promised Kyiv to" is subject control).
             "xcomp"
-                if s.lemma[h] != "promise" && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
+                if object_control(&s.lemma[h])
+                    && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
             {
                 return s.kid(h, "obj");
             }
             "xcomp" | "conj" => v = h,
+            // "condemned the attack and promised aid": a parser may take the
+            // second verb for an adjective of its object; with its own
+            // conjunction it is a conjoined verb.
+            "amod" if s.is_conjoined_participle(v) => v = h,
             "advcl" if s.kid(v, "mark").is_none() => v = h,
             // "expressed readiness to meet Russia": the infinitive's subject
             // is the subject of the verb governing the noun.
@@ -207,21 +278,40 @@ fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
     terms.iter().any(|x| term_holds(d, s, t, x))
+        || quantified(s, t).is_some_and(|n| terms.iter().any(|x| term_holds(d, s, n, x)))
+}
+
+/// "hundreds of protesters", "dozens of soldiers": the noun a quantity word
+/// counts, which is the phrase's head for meaning.
+fn quantified(s: &Sent<'_>, t: usize) -> Option<usize> {
+    if !matches!(
+        s.lemma[t].as_str(),
+        "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "dozen"
+            | "dozens"
+            | "score"
+            | "scores"
+            | "million"
+            | "millions"
+            | "ten"
+            | "tens"
+    ) {
+        return None;
+    }
+    s.children[t]
+        .iter()
+        .copied()
+        .find(|&c| s.rel(c).starts_with("nmod") && s.case_of(c).as_deref() == Some("of"))
 }
 
 /// Whether one constraint holds at verb `v`.
 pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Constraint) -> bool {
     match c {
-        Constraint::Obj(terms) => logical_obj(s, v).is_some_and(|o| {
-            any_term(d, s, o, terms) || s.kids(o, "conj").any(|c| any_term(d, s, c, terms))
-        }),
-        Constraint::Prep { prep, head } => {
-            let mut deps = s.prep_deps(v, prep);
-            if let Some(o) = logical_obj(s, v) {
-                deps.extend(s.prep_deps(o, prep));
-            }
-            deps.into_iter().any(|x| any_term(d, s, x, head))
-        }
+        Constraint::Obj(terms) => obj_holds(d, s, v, terms),
+        Constraint::Prep { prep, head } => prep_holds(d, s, v, prep, head),
         Constraint::Prt(p) => s.children[v]
             .iter()
             .any(|&c| s.rel(c) == "compound:prt" && (s.lower[c] == *p || s.lemma[c] == *p)),
@@ -229,6 +319,8 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
         Constraint::Voice(Voice::Passive) => s.is_passive(v),
         Constraint::Voice(Voice::Active) => !s.is_passive(v),
         Constraint::Subj(terms) => logical_subj(s, v).is_some_and(|x| any_term(d, s, x, terms)),
+        Constraint::NotObj(terms) => !obj_holds(d, s, v, terms),
+        Constraint::NotPrep { prep, head } => !prep_holds(d, s, v, prep, head),
     }
 }
 
@@ -257,6 +349,22 @@ impl Reading<'_> {
         self.skip
             .is_some_and(|m| m.get(i).copied().unwrap_or(false))
     }
+}
+
+/// The logical object (or one of its conjuncts) matches a term.
+fn obj_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, terms: &[Term]) -> bool {
+    logical_obj(s, v).is_some_and(|o| {
+        any_term(d, s, o, terms) || s.kids(o, "conj").any(|c| any_term(d, s, c, terms))
+    })
+}
+
+/// A dependent of the verb or of its object introduced by `prep` matches a term.
+fn prep_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, prep: &str, head: &[Term]) -> bool {
+    let mut deps = s.prep_deps(v, prep);
+    if let Some(o) = logical_obj(s, v) {
+        deps.extend(s.prep_deps(o, prep));
+    }
+    deps.into_iter().any(|x| any_term(d, s, x, head))
 }
 
 /// Every pattern that holds at token `v`, most specific first.
@@ -289,7 +397,7 @@ pub(crate) fn hits<'d>(
         let mut ids = d.verb_pattern_ids(&s.lemma[v]);
         // An imported verb form with a block of its own ("MET" beside
         // "MEET") takes precedence over the lemma's block.
-        if d.format == tocsin_dict::DictFormat::Petrarch
+        if d.format != tocsin_dict::DictFormat::Tocsin
             && s.lower[v] != s.lemma[v]
             && d.verb_index.contains_key(&s.lower[v])
         {
@@ -317,7 +425,14 @@ pub(crate) fn hits<'d>(
         }
     }
     // Most specific first; a stable sort keeps file order among equals.
-    out.sort_by_key(|h| std::cmp::Reverse((h.specificity, h.obj_words)));
+    // In imported dictionaries a verb line (`+BREAK_DOWN`, `CALLED_ON`)
+    // names the verb and its default code: a `- pattern` line that holds
+    // for it is more specific, whatever the verb line's length.
+    let legacy = d.format != tocsin_dict::DictFormat::Tocsin;
+    out.sort_by_key(|h| {
+        let pattern_line = legacy && h.pat.text.starts_with('-');
+        std::cmp::Reverse((pattern_line, h.specificity, h.obj_words))
+    });
     out
 }
 
@@ -349,6 +464,8 @@ fn try_pattern<'d>(
     }
     let (mut src_tok, mut tgt_tok, mut compound) = (None, None, false);
     let mut span = (v, v);
+    let mut extra_words = 0;
+    let mut skipped = None;
     if let Some(w) = &p.words {
         let mut m = SeqMatch {
             lo: v,
@@ -364,6 +481,9 @@ fn try_pattern<'d>(
         tgt_tok = m.tgt;
         compound = m.compound;
         span = (m.lo, m.hi);
+        skipped = m.skipped;
+        // The longest match wins among imported patterns.
+        extra_words = m.extra;
     }
     let obj_words = p
         .constraints
@@ -377,12 +497,13 @@ fn try_pattern<'d>(
     Some(Hit {
         tok: v,
         pat: p,
-        specificity: p.specificity() + extra.len().saturating_sub(1),
+        specificity: p.specificity() + extra.len().saturating_sub(1) + extra_words,
         src_tok,
         tgt_tok,
         compound,
         span,
         obj_words,
+        skipped,
     })
 }
 
@@ -394,6 +515,11 @@ struct SeqMatch {
     /// First and last token matched.
     lo: usize,
     hi: usize,
+    /// The token `^` matched.
+    skipped: Option<usize>,
+    /// Tokens matched by words and synsets beyond one per item
+    /// ("TO THE END OF THE EARTH" is longer than "TO THE END").
+    extra: usize,
 }
 
 /// How many tokens a pattern token matches starting at `i` (forward) or
@@ -464,6 +590,7 @@ fn is_actorish(s: &Sent<'_>, i: usize) -> bool {
 
 fn record(m: &mut SeqMatch, tok: &WordTok, i: usize) {
     match tok {
+        WordTok::SkipPhrase => m.skipped = Some(i),
         WordTok::Source => m.src = Some(i),
         WordTok::Target => m.tgt = Some(i),
         WordTok::Compound => {
@@ -500,6 +627,7 @@ fn match_after(
         }
         let Some((i, n)) = found else { return false };
         record(m, &it.tok, i);
+        m.extra += n - 1;
         pos = i + n;
         m.hi = m.hi.max(i + n - 1);
     }
@@ -529,10 +657,11 @@ fn match_before(
                 break;
             }
         }
-        let Some((start, _)) = found else {
+        let Some((start, n)) = found else {
             return false;
         };
         record(m, &it.tok, start);
+        m.extra += n - 1;
         end = start;
         m.lo = m.lo.min(start);
     }

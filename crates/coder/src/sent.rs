@@ -231,6 +231,17 @@ impl<'a> Sent<'a> {
             || (self.rel(v) == "acl" && self.xpos(v) == Xpos::Vbn && self.kid(v, "obj").is_none())
     }
 
+    /// True when `v` is a verb the parser attached as an adjective of the
+    /// noun after it although a coordinating conjunction introduces it ("...
+    /// and promised aid"): a verb conjoined with an earlier one, whose object
+    /// is that noun.
+    pub fn is_conjoined_participle(&self, v: usize) -> bool {
+        self.rel(v) == "amod"
+            && self.upos(v) == Upos::Verb
+            && self.head[v].is_some_and(|h| h > v)
+            && self.kids(v, "cc").next().is_some()
+    }
+
     /// True when `v` is a predicate adjective or participle with a copula
     /// ("are set to", "is poised to"), which parsers often give for passives.
     pub fn is_copular(&self, v: usize) -> bool {

@@ -4,6 +4,7 @@
 //! sentence length).
 
 use crate::sent::Sent;
+use tocsin_core::Upos;
 
 /// Word-count limits of the comma-delimited clauses TABARI drops before
 /// coding ("Arnor restored ties with Gondor, five years after crowds burned
@@ -41,9 +42,26 @@ pub struct DefaultActor {
     pub only_when_none: bool,
 }
 
+/// How many events TABARI codes in a sentence (`SET: CODE BY CLAUSE`,
+/// `SET: CODE BY SENTENCE`, `SET: CODE ALL`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodeBy {
+    /// The first verb of each clause; clauses are split at the
+    /// conjunctions that join verbs ("... or assail Arnor, but Dagolath
+    /// promised aid").
+    #[default]
+    Clause,
+    /// The first verb of the sentence.
+    Sentence,
+    /// Every verb.
+    All,
+}
+
 /// Settings of TABARI's `.options` file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TabariOptions {
+    /// How many events a sentence gives.
+    pub code_by: CodeBy,
     /// Comma-delimited clauses to drop; `None` with `COMMA: OFF`.
     pub comma: Option<CommaLimits>,
     /// `DEFAULT: SOURCE [X]`.
@@ -53,18 +71,20 @@ pub struct TabariOptions {
     /// `SET: CONVERT AGENT = TRUE`: an agent with no country codes as
     /// `~CODE` ("the Muslims" → `~MOS`).
     pub convert_agent: bool,
-    /// `SET: MINIMUM WORDS = n`: shorter sentences are not coded.
+    /// `SET: MINIMUM WORDS = n`: shorter sentences are not coded (TABARI's
+    /// default is 8; a clitic such as "'s" is not a word).
     pub minimum_words: usize,
 }
 
 impl Default for TabariOptions {
     fn default() -> Self {
         TabariOptions {
+            code_by: CodeBy::Clause,
             comma: Some(CommaLimits::default()),
             default_source: None,
             default_target: None,
             convert_agent: false,
-            minimum_words: 0,
+            minimum_words: 8,
         }
     }
 }
@@ -90,6 +110,14 @@ impl TabariOptions {
                         o.default_source = src;
                         o.default_target = tgt;
                     }
+                }
+                "code" => {
+                    let v = v.to_ascii_uppercase();
+                    o.code_by = match v.split_whitespace().last() {
+                        Some("SENTENCE") => CodeBy::Sentence,
+                        Some("ALL") => CodeBy::All,
+                        _ => CodeBy::Clause,
+                    };
                 }
                 "convert_agent" => o.convert_agent = v.eq_ignore_ascii_case("true"),
                 "minimum_words" => o.minimum_words = v.parse().unwrap_or(0),
@@ -142,6 +170,37 @@ fn default_setting(v: &str) -> (Option<DefaultActor>, Option<DefaultActor>) {
         })
     };
     (side("SOURCE", "PRIOR"), side("TARGET", "AFTER"))
+}
+
+/// The clause of each token, numbered from 0: a coordinating conjunction
+/// starts a new clause ("Gondor accepts ... or assail Arnor ... but Dagolath
+/// promised aid") unless it joins nominals ("Elrond and Gondor"). With `CodeBy::Sentence` the sentence is one
+/// clause.
+pub(crate) fn clauses(s: &Sent<'_>, by: CodeBy) -> Vec<usize> {
+    let mut out = vec![0; s.n];
+    if by == CodeBy::Sentence {
+        return out;
+    }
+    let mut k = 0;
+    for (i, slot) in out.iter_mut().enumerate() {
+        let nominal = |t: usize| {
+            matches!(
+                s.upos(t),
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj | Upos::Num
+            )
+        };
+        // The conjunct after the conjunction, and what it is joined to
+        // ("... or assail Arnor but Dagolath promised aid": "aid" is
+        // joined to the verb "assail").
+        let joins_nominals = s.head[i]
+            .is_some_and(|h| nominal(h) && (s.rel(h) != "conj" || s.head[h].map_or(true, nominal)));
+        let joins_verbs = s.upos(i) == Upos::Cconj && !joins_nominals;
+        if joins_verbs {
+            k += 1;
+        }
+        *slot = k;
+    }
+    out
 }
 
 /// Tokens of `s` inside the comma-delimited clauses TABARI drops.

@@ -41,9 +41,9 @@ pub(crate) struct Builder {
     pub d: Dictionaries,
     pub diags: Vec<Diagnostic>,
     /// Verb forms → pattern ids (exact words).
-    forms: Vec<(String, u32)>,
+    pub(crate) forms: Vec<(String, u32)>,
     /// Verb stems → pattern ids.
-    stems: Vec<(String, u32)>,
+    pub(crate) stems: Vec<(String, u32)>,
     /// Raw synset members (may contain `&name` tokens) and includes.
     synset_raw: Vec<(Vec<Vec<String>>, Vec<String>)>,
     /// File name → display path, for diagnostics found at the end.
@@ -154,7 +154,17 @@ impl Builder {
                 }
             })
             .collect();
-        let mut names = a.names.iter().map(|n| legacy_name(n, dialect));
+        // TABARI: a name ending in `_` is a whole word that still takes the
+        // regular noun endings ("LIBYA_" names "Libyas"); `=` is exact.
+        let mut all = a.names.clone();
+        if dialect == Dialect::Tabari {
+            for n in &a.names {
+                if let Some(stem) = n.trim_end().strip_suffix('_') {
+                    all.extend(["S_", "ES_"].iter().map(|e| format!("{stem}{e}")));
+                }
+            }
+        }
+        let mut names = all.iter().map(|n| legacy_name(n, dialect));
         let canonical = names.next().unwrap_or_default();
         let actor = Actor {
             id: self.d.actors.len() as u32,

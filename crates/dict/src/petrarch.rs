@@ -397,6 +397,9 @@ struct Block {
     /// TABARI: the words of the verb line around the verb (`CALLED_ON`),
     /// which the block's patterns keep.
     phrase: crate::model::WordPattern,
+    /// The patterns of the block's verb lines, indexed again under forms
+    /// listed after them (`{ ACTING_ ACTXD_ }`).
+    line_ids: Vec<u32>,
 }
 
 fn read_verbs(b: &mut Builder, ctx: &FileCtx, lines: &[(u32, String)]) {
@@ -518,6 +521,14 @@ fn verb_line(
         let stem = dialect == Dialect::Tabari && !verb_is_exact(f);
         if stem {
             stems.push(verb.clone());
+        } else if dialect == Dialect::Tabari && !f.contains('=') {
+            // TABARI: a verb word ending in `_` is whole but takes the
+            // regular endings (DEPART_: departs, departed, departing); `=`
+            // is exact.
+            keys.push(verb.clone());
+            for e in ["s", "es", "d", "ed", "ing", "en"] {
+                keys.push(format!("{verb}{e}"));
+            }
         } else if dialect == Dialect::Petrarch && k == 0 && forms.is_empty() {
             keys.extend(verb_forms(&verb));
         } else {
@@ -549,7 +560,8 @@ fn verb_line(
         source_ref: ctx.at(line),
         text: t.trim().to_string(),
     };
-    b.pattern(p, &keys, &stems);
+    let id = b.pattern(p, &keys, &stems);
+    bl.line_ids.push(id);
     Ok(())
 }
 
@@ -611,14 +623,23 @@ impl OpenBlock {
         verb_line(b, ctx, line, t, &mut self.0, dialect)
     }
 
-    /// Adds forms (`{ ACTING_ ACTXD_ }`) to the block's verb.
-    pub fn add_forms(&mut self, forms: &[String]) {
+    /// Adds forms (`{ ACTING_ ACTXD_ }`) to the block's verb; the verb
+    /// line's own pattern (its default code) holds for them too.
+    pub fn add_forms(&mut self, b: &mut Builder, forms: &[String]) {
         for f in forms {
             let word = f.trim_end_matches(['_', '=']).to_lowercase();
             if word.is_empty() {
                 continue;
             }
-            if f.ends_with('_') || f.ends_with('=') {
+            let exact = f.ends_with('_') || f.ends_with('=');
+            for &id in &self.0.line_ids {
+                if exact {
+                    b.forms.push((word.clone(), id));
+                } else {
+                    b.stems.push((word.clone(), id));
+                }
+            }
+            if exact {
                 self.0.forms.push(word);
             } else {
                 self.0.stem_forms.push(word);

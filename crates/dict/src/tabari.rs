@@ -122,7 +122,17 @@ pub(crate) fn read_verbs(b: &mut Builder, ctx: &FileCtx, lines: &[(u32, String)]
                 }
                 continue;
             }
-            // Time shifts (`LAST_WEEK [-7]`) and other sections are not events.
+            // A time phrase coded `###` (discard) or `+++` (too complex)
+            // stops the sentence ("once upon a time"); time shifts
+            // (`LAST_WEEK [-7]`) and other sections are not events.
+            Some("TIME") => {
+                if let Ok((head, Some((code, _)))) = trailing_code(t) {
+                    if code == "###" || code == "+++" {
+                        b.discard(ctx, line, head, DiscardScope::Sentence, Dialect::Tabari);
+                    }
+                }
+                continue;
+            }
             Some(_) => continue,
             None => {}
         }
@@ -146,7 +156,7 @@ pub(crate) fn read_verbs(b: &mut Builder, ctx: &FileCtx, lines: &[(u32, String)]
                 continue;
             };
             match split_forms(t) {
-                Ok((_, forms)) => bl.add_forms(&forms),
+                Ok((_, forms)) => bl.add_forms(b, &forms),
                 Err(m) => b.diags.push(ctx.err(line, m)),
             }
         } else {

@@ -221,6 +221,9 @@ impl Tagger {
             .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.lemma)))
             .unwrap_or_default();
         for si in 0..doc.sentences().len() {
+            if doc.sentences()[si].skip_tag {
+                continue;
+            }
             let range = doc.sentences()[si].tokens.clone();
             {
                 let words: Vec<&str> = (range.start..range.end)

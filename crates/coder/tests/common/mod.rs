@@ -30,3 +30,32 @@ pub fn doc_from_conllu(text: &str) -> Doc {
         .and_then(|d| Date::parse(d.trim()));
     tocsin_coder::eval::doc_from_conllu(text, date).expect("valid CoNLL-U")
 }
+
+/// CoNLL-U from `form/UPOS`, `form/UPOS/lemma` or
+/// `form/UPOS/lemma/head/relation` words; tokens without a head attach to the
+/// first verb.
+pub fn conllu_from_words(words: &str) -> String {
+    let toks: Vec<Vec<&str>> = words
+        .split_whitespace()
+        .map(|w| w.split('/').collect())
+        .collect();
+    let root = toks.iter().position(|t| t[1] == "VERB").unwrap_or(0) + 1;
+    let mut conllu = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        let lemma = t
+            .get(2)
+            .map_or_else(|| t[0].to_lowercase(), |l| l.to_string());
+        let (head, rel) = match (t.get(3), t.get(4)) {
+            (Some(h), Some(r)) => (h.parse().unwrap_or(0), *r),
+            _ if i + 1 == root => (0, "root"),
+            _ => (root, "dep"),
+        };
+        conllu += &format!(
+            "{}\t{}\t{lemma}\t{}\t_\t_\t{head}\t{rel}\t_\t_\n",
+            i + 1,
+            t[0],
+            t[1]
+        );
+    }
+    conllu
+}
