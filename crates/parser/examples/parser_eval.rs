@@ -3,10 +3,10 @@
 //! ```text
 //! cargo run --release -p tocsin-parser --example parser_eval -- \
 //!     --model crates/data/models/parser.bin.gz \
-//!     --test ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu [--gold-tags]
+//!     --test ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu [--gold-tags] [--beam K]
 //! ```
 //! Tags come from the embedded tagger (or `--tagger-model PATH`) unless
-//! `--gold-tags` is given. Prints
+//! `--gold-tags` is given; `--beam K` overrides the model's beam width. Prints
 //! UAS/LAS and per-relation scores, worst frequent relations first.
 
 use std::path::PathBuf;
@@ -26,12 +26,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut model, mut test, mut gold_tags) = (None, None, false);
     let mut tagger_model = None;
+    let mut beam = None;
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
             "--model" => model = Some(PathBuf::from(val()?)),
             "--test" => test = Some(PathBuf::from(val()?)),
             "--gold-tags" => gold_tags = true,
+            "--beam" => beam = Some(val()?.parse::<usize>()?),
             "--tagger-model" => tagger_model = Some(PathBuf::from(val()?)),
             _ => return Err(format!("unknown argument {a}").into()),
         }
@@ -40,9 +42,17 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some(p) => Parser::from_bytes(&std::fs::read(&p)?)?,
         None => Parser::embedded()?,
     };
+    let parser = match beam {
+        Some(k) => parser.with_beam(k),
+        None => parser,
+    };
     let test = test.ok_or("--test is required")?;
     let sents = read_conllu(&test)?;
-    println!("model: {}", parser.info());
+    println!(
+        "model: {} (decoding with beam {})",
+        parser.info(),
+        parser.beam()
+    );
     let t0 = std::time::Instant::now();
     let score = if gold_tags {
         evaluate(&parser, &sents, None)

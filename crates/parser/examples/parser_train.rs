@@ -4,9 +4,15 @@
 //! cargo run --release -p tocsin-parser --example parser_train -- \
 //!     --train ../shared/data/ud-english-ewt/en_ewt-ud-train.conllu \
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
-//!     --out crates/data/models/parser.bin.gz [--epochs 12] [--seed 1] \
-//!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file]
+//!     --out crates/data/models/parser.bin.gz [--epochs 14] [--seed 1] [--runs 2] \
+//!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file] \
+//!     [--beam 8] [--decode-beam 4]
 //! ```
+//! `--beam K` (K > 1) trains a global perceptron with a beam of K, `--beam 1`
+//! the greedy parser (dynamic oracle, exploration); `--decode-beam K` is the
+//! beam the model decodes with by default (and with which dev picks the epoch;
+//! 1 after `--beam 1`).
+//! The defaults (shown) are those of the committed model.
 //! `--train-tags-in-file` keeps the tags of the training file (made by the
 //! `jackknife_tags` example) and uses the tagger for dev only.
 //! Tags for train and dev come from the tagger (the embedded one unless
@@ -38,6 +44,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let (mut train, mut dev, mut out) = (None, None, None);
     let (mut gold_tags, mut tagger_model) = (false, None);
     let mut cfg = TrainConfig::new("", "");
+    let mut decode_beam = None;
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
         match a.as_str() {
@@ -49,6 +56,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--runs" => cfg.runs = val()?.parse()?,
             "--trans-bits" => cfg.trans_bits = val()?.parse()?,
             "--label-bits" => cfg.label_bits = val()?.parse()?,
+            "--beam" => cfg.beam = val()?.parse()?,
+            "--decode-beam" => decode_beam = Some(val()?.parse()?),
             "--explore-p" => cfg.explore_p = val()?.parse()?,
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,
@@ -56,6 +65,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
+    // A greedy model decodes greedily unless told otherwise.
+    cfg.decode_beam = decode_beam.or(if cfg.beam <= 1 {
+        Some(1)
+    } else {
+        cfg.decode_beam
+    });
     cfg.train = train.ok_or("--train is required")?;
     cfg.dev = dev.ok_or("--dev is required")?;
     let out = out.ok_or("--out is required")?;

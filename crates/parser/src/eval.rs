@@ -1,6 +1,7 @@
 //! Attachment scores against gold trees (gold tokens; gold or predicted tags).
 
-use crate::decode::{decode, Buffers};
+use crate::beam::{beam_decode, Beam};
+use crate::decode::Buffers;
 use crate::model::Scorer;
 use crate::state::Scratch;
 use crate::Parser;
@@ -92,11 +93,12 @@ impl Score {
 /// `None`) or the tags `tagger` predicts, and scores the trees.
 #[must_use]
 pub fn evaluate(parser: &Parser, sents: &[GoldSentence], tagger: Option<&TagFn>) -> Score {
-    evaluate_with(&parser.model, sents, tagger)
+    evaluate_with(&parser.model, parser.beam, sents, tagger)
 }
 
 pub(crate) fn evaluate_with<S: Scorer>(
     m: &S,
+    beam: usize,
     sents: &[GoldSentence],
     tagger: Option<&TagFn>,
 ) -> Score {
@@ -111,6 +113,7 @@ pub(crate) fn evaluate_with<S: Scorer>(
     };
     let mut s = Scratch::default();
     let mut buf = Buffers::default();
+    let mut bm = Beam::default();
     let mut tags = Vec::new();
     let mut words = Vec::new();
     for sent in sents {
@@ -122,7 +125,7 @@ pub(crate) fn evaluate_with<S: Scorer>(
             None => tags.extend(sent.words.iter().map(|w| (w.upos, w.xpos))),
         }
         s.load(words.iter().copied(), tags.iter().copied());
-        decode(m, &mut s, &mut buf);
+        beam_decode(m, beam, &mut s, &mut bm, &mut buf);
         let n = s.n;
         for (i, g) in sent.words.iter().enumerate() {
             let h = if s.head[i] == n { 0 } else { s.head[i] + 1 };

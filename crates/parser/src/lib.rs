@@ -1,4 +1,4 @@
-//! tocsin-parser: a fast greedy transition-based dependency parser for English.
+//! tocsin-parser: a fast transition-based dependency parser for English.
 //!
 //! It sits after the tagger in the pipeline (tokens -> tags -> **deps** ->
 //! events): given the words and tags of a sentence it returns, for every word,
@@ -6,16 +6,21 @@
 //!
 //! - Transition system: arc-hybrid with the root at the end of the buffer (one
 //!   root per sentence, always a tree, linear time).
+//! - Search: a beam of `k` partial parses ranked by the sum of their transition
+//!   scores, or greedy (`k = 1`, fastest). The model stores the width it is
+//!   meant for; [`Parser::with_beam`] overrides it. Sentences over 256 words are
+//!   parsed greedily.
 //! - Model: two averaged perceptrons over hashed features (Zhang & Nivre 2011
 //!   style templates), one for transitions and one for arc labels, quantized to
-//!   i8 so that the tables (8 MB each) stay cache-friendly: parsing is bound by
-//!   memory latency. Trained with a dynamic oracle on UD English EWT ([`train`]),
-//!   on jackknifed plus gold tags; see `crates/data/models/MANIFEST.md`.
+//!   i8 so that the tables stay cache-friendly: parsing is bound by memory
+//!   latency. Trained ([`train`]) on UD English EWT, on jackknifed plus gold
+//!   tags, either greedily with a dynamic oracle and exploration or, with a
+//!   beam, as a global perceptron with max-violation updates; see
+//!   `crates/data/models/MANIFEST.md` for the command and the figures.
 //! - Non-projective trees: training trees are projectivised by lifting, so the
 //!   parser only produces projective trees (288 of the 12,544 EWT training
 //!   sentences have a crossing arc).
-//! - Accuracy (EWT test, gold tokens, tags from `tocsin-tagger`): UAS 84.8,
-//!   LAS 81.5; with gold tags UAS 87.3, LAS 85.2. [`eval`] computes these.
+//! - [`eval`] computes UAS and LAS against gold trees.
 //!
 //! ```no_run
 //! use tocsin_core::{DepRel, Upos, Xpos};
@@ -35,6 +40,7 @@
 //! # Ok::<(), tocsin_parser::Error>(())
 //! ```
 
+mod beam;
 mod conllu;
 mod decode;
 mod error;
@@ -48,7 +54,8 @@ pub mod train;
 pub use conllu::write_conllu;
 pub use error::Error;
 
-use decode::{decode, Buffers};
+use beam::{beam_decode, Beam};
+use decode::Buffers;
 use model::Model;
 use state::Scratch;
 use std::cell::RefCell;
@@ -59,10 +66,13 @@ use tocsin_core::{DepRel, Doc, Layer, Stage, Upos, Xpos};
 #[derive(Debug)]
 pub struct Parser {
     model: Model,
+    /// Beam width; 1 is greedy.
+    beam: usize,
 }
 
 thread_local! {
-    static WORK: RefCell<(Scratch, Buffers)> = RefCell::new((Scratch::default(), Buffers::default()));
+    static WORK: RefCell<(Scratch, Buffers, Beam)> =
+        RefCell::new((Scratch::default(), Buffers::default(), Beam::default()));
 }
 
 impl Parser {
@@ -72,9 +82,26 @@ impl Parser {
     /// The bytes are not a gzip stream, not a parser model, of another format
     /// version, or truncated.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, Error> {
+        let model = Model::from_bytes(bytes)?;
         Ok(Parser {
-            model: Model::from_bytes(bytes)?,
+            beam: usize::from(model.beam.max(1)),
+            model,
         })
+    }
+
+    /// The same parser decoding with a beam of `k` partial parses (1 = greedy,
+    /// fastest). Models trained with a beam are meant to be used with one; the
+    /// model's own width is the default.
+    #[must_use]
+    pub fn with_beam(mut self, k: usize) -> Parser {
+        self.beam = k.clamp(1, 64);
+        self
+    }
+
+    /// The beam width in use (1 = greedy).
+    #[must_use]
+    pub fn beam(&self) -> usize {
+        self.beam
     }
 
     /// The model embedded in `tocsin-data`.
@@ -105,9 +132,9 @@ impl Parser {
         if words.is_empty() {
             return;
         }
-        self.with_work(|s, b| {
+        self.with_work(|s, b, bm| {
             s.load(words.iter().copied(), tags.iter().copied());
-            decode(&self.model, s, b);
+            beam_decode(&self.model, self.beam, s, bm, b);
             for i in 0..s.n as usize {
                 heads.push(conllu_head(s, i));
                 labels.push(DepRel::from_index(s.label[i] as usize).unwrap_or_default());
@@ -116,13 +143,17 @@ impl Parser {
     }
 
     /// Runs `f` with this thread's scratch space (a fresh one if it is busy).
-    fn with_work<R>(&self, f: impl FnOnce(&mut Scratch, &mut Buffers) -> R) -> R {
+    fn with_work<R>(&self, f: impl FnOnce(&mut Scratch, &mut Buffers, &mut Beam) -> R) -> R {
         WORK.with(|w| match w.try_borrow_mut() {
             Ok(mut w) => {
-                let (s, b) = &mut *w;
-                f(s, b)
+                let (s, b, bm) = &mut *w;
+                f(s, b, bm)
             }
-            Err(_) => f(&mut Scratch::default(), &mut Buffers::default()),
+            Err(_) => f(
+                &mut Scratch::default(),
+                &mut Buffers::default(),
+                &mut Beam::default(),
+            ),
         })
     }
 }
@@ -150,7 +181,7 @@ impl Stage for Parser {
     }
 
     fn annotate(&self, doc: &mut Doc) {
-        self.with_work(|s, b| {
+        self.with_work(|s, b, bm| {
             for si in 0..doc.sentences().len() {
                 let toks = doc.sentence_tokens(si);
                 // A gate before the parser may have found nothing to code here.
@@ -159,7 +190,7 @@ impl Stage for Parser {
                 }
                 let words = toks.iter().map(|t| doc.span_text(t.span));
                 s.load(words, toks.iter().map(|t| (t.upos, t.xpos)));
-                decode(&self.model, s, b);
+                beam_decode(&self.model, self.beam, s, bm, b);
                 for (i, t) in doc.sentence_tokens_mut(si).iter_mut().enumerate() {
                     t.head = conllu_head(s, i);
                     t.deprel = DepRel::from_index(s.label[i] as usize).unwrap_or_default();

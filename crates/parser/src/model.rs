@@ -6,6 +6,7 @@
 //! u32    format version (LE)
 //! u8     log2 rows of the transition table, u8 log2 rows of the label table
 //! u64    mask of labels seen in training (bit = DepRel index)
+//! u8     beam width the model was trained for (1 = greedy)
 //! u32+.. info string (length, UTF-8)
 //! table  transition weights, then label weights; each: u32 number of non-zero
 //!        rows, then per row: varint gap from the previous row index, then the row
@@ -23,7 +24,7 @@ use std::io::{Read, Write};
 
 pub(crate) const MAGIC: &[u8; 8] = b"TOCSINDP";
 /// Bump when the format, the feature templates or the hash change.
-pub(crate) const FORMAT_VERSION: u32 = 3;
+pub(crate) const FORMAT_VERSION: u32 = 4;
 /// Row width of the transition table (SHIFT, LEFT, RIGHT, padding).
 pub(crate) const NT: usize = 4;
 /// Row width of the label table (one column per `DepRel` index).
@@ -100,6 +101,8 @@ pub(crate) struct Model {
     pub tbits: u32,
     pub lbits: u32,
     pub mask: u64,
+    /// Beam width the model was trained for (1 = greedy).
+    pub beam: u8,
     pub info: String,
     pub trans: Vec<i8>,
     /// A row is 64 bytes: one cache line.
@@ -173,6 +176,7 @@ impl Model {
             tbits: f.tbits,
             lbits: f.lbits,
             mask: f.mask,
+            beam: 1,
             info,
             trans: narrow(&quantize(&f.trans)),
             label: narrow(&quantize(&f.label)),
@@ -186,6 +190,7 @@ impl Model {
         raw.push(self.tbits as u8);
         raw.push(self.lbits as u8);
         raw.extend_from_slice(&self.mask.to_le_bytes());
+        raw.push(self.beam);
         raw.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
         raw.extend_from_slice(self.info.as_bytes());
         write_table(&mut raw, &self.trans, NT);
@@ -212,6 +217,7 @@ impl Model {
             )));
         }
         let mask = u64::from_le_bytes(r.array()?);
+        let beam = r.take(1)?[0].max(1);
         let len = r.u32()? as usize;
         let info = String::from_utf8_lossy(r.take(len)?).into_owned();
         let trans = read_table(&mut r, 1 << tbits, NT)?;
@@ -220,6 +226,7 @@ impl Model {
             tbits,
             lbits,
             mask,
+            beam,
             info,
             trans,
             label,

