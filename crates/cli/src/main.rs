@@ -49,6 +49,9 @@ enum Command {
     Parse {
         /// Text file (`-` for stdin).
         input: PathBuf,
+        /// Parse with the beam-search model (more accurate, about half as fast).
+        #[arg(long)]
+        beam_parser: bool,
     },
     /// Find the places in a text and show how each was resolved.
     Geo {
@@ -73,7 +76,7 @@ fn main() {
     let result = match cli.command {
         Command::Demo(a) => cmd::demo(&a),
         Command::Code(a) => cmd::code(&a),
-        Command::Parse { input } => cmd::parse(&input),
+        Command::Parse { input, beam_parser } => cmd::parse(&input, beam_parser),
         Command::Geo { text } => cmd::geo(&text),
         Command::Eval(e) => cmd::eval(e),
         Command::Bench(a) => cmd::bench(&a),

@@ -112,6 +112,15 @@ impl Parser {
         Self::from_bytes(tocsin_data::PARSER_MODEL)
     }
 
+    /// The beam-search model embedded in `tocsin-data` (beam 4): more accurate,
+    /// about half as fast as [`Parser::embedded`].
+    ///
+    /// # Errors
+    /// As [`Parser::from_bytes`]; only if the embedded model is broken.
+    pub fn embedded_beam() -> Result<Parser, Error> {
+        Self::from_bytes(tocsin_data::PARSER_BEAM_MODEL)
+    }
+
     /// What the model was trained on (data, epoch, seed, dev scores).
     #[must_use]
     pub fn info(&self) -> &str {

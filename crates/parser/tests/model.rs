@@ -15,22 +15,31 @@ fn parser() -> Parser {
     Parser::embedded().expect("embedded parser model loads")
 }
 
-#[test]
-fn embedded_model_matches_the_manifest_sha256() {
+/// The sha256 of `bytes` is the one the MANIFEST section `name` lists.
+fn check_sha(name: &str, bytes: &[u8]) {
     let manifest = std::fs::read_to_string(MANIFEST).expect("manifest readable");
     let section = manifest
         .split("\n## ")
-        .find(|s| s.starts_with("parser.bin.gz"))
-        .expect("a parser.bin.gz section in MANIFEST.md");
-    let sha: String = Sha256::digest(tocsin_data::PARSER_MODEL)
+        .find(|s| s.starts_with(name))
+        .unwrap_or_else(|| panic!("a {name} section in MANIFEST.md"));
+    let sha: String = Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     assert!(
         section.contains(&format!("**sha256**: `{sha}`")),
-        "MANIFEST.md parser section does not list sha256 {sha}"
+        "MANIFEST.md {name} section does not list sha256 {sha}"
     );
+}
+
+#[test]
+fn embedded_models_match_the_manifest_sha256() {
+    check_sha("parser.bin.gz", tocsin_data::PARSER_MODEL);
+    check_sha("parser-beam.bin.gz", tocsin_data::PARSER_BEAM_MODEL);
     assert!(!parser().info().is_empty());
+    let beam = Parser::embedded_beam().expect("embedded beam model loads");
+    assert_eq!(beam.beam(), 4);
+    assert_eq!(parser().beam(), 1);
 }
 
 /// Parses with the model's own beam width, and checks that greedy decoding
@@ -130,13 +139,18 @@ fn accuracy_floor_on_ewt_dev_with_gold_tags() {
         return;
     }
     let sents = read_conllu(std::path::Path::new(EWT_DEV)).unwrap();
-    let score = evaluate(&parser(), &sents, None);
-    eprintln!(
-        "EWT dev, gold tags: UAS {:.2} LAS {:.2}",
-        score.uas(),
-        score.las()
-    );
-    assert!(score.uas() > 87.5 && score.las() > 85.5, "{score:?}");
+    // (model, UAS floor, LAS floor): the greedy default and the beam model.
+    let beam = Parser::embedded_beam().expect("embedded beam model loads");
+    for (p, uas, las) in [(parser(), 87.3, 85.1), (beam, 88.2, 86.1)] {
+        let score = evaluate(&p, &sents, None);
+        eprintln!(
+            "EWT dev, gold tags, beam {}: UAS {:.2} LAS {:.2}",
+            p.beam(),
+            score.uas(),
+            score.las()
+        );
+        assert!(score.uas() > uas && score.las() > las, "{score:?}");
+    }
 }
 
 #[test]
@@ -148,12 +162,16 @@ fn accuracy_floor_on_ewt_dev_with_predicted_tags() {
     let sents = read_conllu(std::path::Path::new(EWT_DEV)).unwrap();
     let tagger = tocsin_tagger::Tagger::embedded().expect("embedded tagger loads");
     let tag = move |w: &[&str], out: &mut Vec<(Upos, Xpos)>| tagger.tag(w, out);
-    let score = evaluate(&parser(), &sents, Some(&tag));
-    eprintln!(
-        "EWT dev, predicted tags ({:.2}): UAS {:.2} LAS {:.2}",
-        score.tag_accuracy(),
-        score.uas(),
-        score.las()
-    );
-    assert!(score.uas() > 84.8 && score.las() > 81.3, "{score:?}");
+    let beam = Parser::embedded_beam().expect("embedded beam model loads");
+    for (p, uas, las) in [(parser(), 84.6, 81.0), (beam, 85.0, 81.6)] {
+        let score = evaluate(&p, &sents, Some(&tag));
+        eprintln!(
+            "EWT dev, predicted tags ({:.2}), beam {}: UAS {:.2} LAS {:.2}",
+            score.tag_accuracy(),
+            p.beam(),
+            score.uas(),
+            score.las()
+        );
+        assert!(score.uas() > uas && score.las() > las, "{score:?}");
+    }
 }

@@ -9,13 +9,19 @@ use tocsin_dict::Dictionaries;
 
 /// Runs the UD evaluation and returns the `--json` object: on gold tokens the
 /// keys `upos, xpos, lemma, uas, las`; with `raw` also `tokens_f1, sentences_f1,
-/// words_f1`. Values are percentages.
+/// words_f1`. Values are percentages. `beam_parser` parses with the beam model.
 ///
 /// # Errors
 /// A model fails to load.
-pub fn eval_ud_report(gold: &[GoldSentence], raw: bool) -> Result<serde_json::Value> {
+pub fn eval_ud_report(
+    gold: &[GoldSentence],
+    raw: bool,
+    beam_parser: bool,
+) -> Result<serde_json::Value> {
     if raw {
-        let p = build(&Setup::new(Until::Parse))?;
+        let mut setup = Setup::new(Until::Parse);
+        setup.beam_parser = beam_parser;
+        let p = build(&setup)?;
         let s = eval_raw(gold, |d| p.run(d));
         Ok(serde_json::json!({
             "mode": "raw",
@@ -23,7 +29,7 @@ pub fn eval_ud_report(gold: &[GoldSentence], raw: bool) -> Result<serde_json::Va
             "upos": s.upos, "xpos": s.xpos, "lemma": s.lemma, "uas": s.uas, "las": s.las,
         }))
     } else {
-        let p = build_from_tokens(Until::Parse)?;
+        let p = build_from_tokens(Until::Parse, beam_parser)?;
         let s = eval_gold_tokens(gold, |d| p.run(d));
         Ok(serde_json::json!({
             "mode": "gold_tokens", "sentences": s.sentences, "words": s.words,
