@@ -378,6 +378,32 @@ impl Coder {
             }
         };
         // TABARI (no parse): with no subject, the nearest actor before the verb.
+        // PETRARCH takes the first actor anywhere in the subject's phrase
+        // ("Resumption of ties between Arnor and Gondor may spur ...").
+        if sources.is_empty() && d.format == DictFormat::Petrarch && h.src_tok.is_none() {
+            if let Some(x) = logical_subj(s, v) {
+                if let Some(m) = r
+                    .mentions
+                    .iter()
+                    .find(|m| m.start < v && s.dominated_by(m.start, x))
+                {
+                    sources = r.actors(r.compound_head(m.end - 1));
+                }
+            }
+        }
+        // PETRARCH: a pattern with words before the verb whose subject the
+        // parse lost ("Arnor is inching nearer to accord"): the last actor
+        // before those words.
+        if sources.is_empty()
+            && d.format == DictFormat::Petrarch
+            && h.src_tok.is_none()
+            && h.tgt_tok.is_none()
+            && h.span.0 < v
+        {
+            if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= h.span.0) {
+                sources = r.actors(r.compound_head(m.end - 1));
+            }
+        }
         if sources.is_empty() && tabari && h.src_tok.is_none() && h.tgt_tok.is_none() {
             if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= v) {
                 sources = r.actors(r.compound_head(m.start));

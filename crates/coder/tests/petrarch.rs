@@ -85,3 +85,21 @@ fn a_name_and_the_agent_after_it() {
              group/NOUN/group/2/obj";
     assert_eq!(code(s), ["ROH / GONMOP / 121"]);
 }
+
+#[test]
+fn the_first_actor_anywhere_in_the_subject() {
+    let s = "Resumption/NOUN/resumption/9/nsubj of/ADP/of/3/case ties/NOUN/tie/1/nmod \
+             between/ADP/between/5/case Arnor/PROPN/arnor/3/nmod and/CCONJ/and/7/cc \
+             Gondor/PROPN/gondor/5/conj may/AUX/may/9/aux spur/VERB/spur/0/root \
+             reconciliation/NOUN/reconciliation/9/obj with/ADP/with/12/case \
+             Rohan/PROPN/rohan/10/nmod";
+    assert_eq!(code(s), ["ARN / ROH / 081", "GON / ROH / 081"]);
+}
+
+#[test]
+fn the_actor_before_a_pattern_whose_subject_the_parse_lost() {
+    let s = "Arnor/PROPN/arnor/3/nsubj is/AUX/be/3/aux inching/VERB/inch/0/root \
+             nearer/ADV/nearer/3/advmod to/ADP/to/6/case accord/VERB/accord/3/obl \
+             with/ADP/with/8/case Gondor/PROPN/gondor/6/obl";
+    assert_eq!(code(s), ["ARN / GON / 083"]);
+}
