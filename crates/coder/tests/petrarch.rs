@@ -103,3 +103,10 @@ fn the_actor_before_a_pattern_whose_subject_the_parse_lost() {
              with/ADP/with/8/case Gondor/PROPN/gondor/6/obl";
     assert_eq!(code(s), ["ARN / GON / 083"]);
 }
+
+#[test]
+fn a_name_written_with_underscores_in_the_text() {
+    let s = "Arnor/PROPN/arnor/2/nsubj warned/VERB/warn/0/root the/DET/the/4/det \
+             Prince/PROPN/prince/2/obj of/ADP/of/6/case Dol_Amroth/PROPN/dol_amroth/4/nmod";
+    assert_eq!(code(s), ["ARN / DOL / 160"]);
+}
