@@ -161,7 +161,8 @@ impl Coder {
         }
         let mut r = Resolver::new(d, s, &mentions, date, ctx);
         r.text_order = d.format != DictFormat::Tocsin;
-        r.unknown_country = !self.options.require_dyad;
+        // PETRARCH codes an agent with no country as `---` plus its sectors.
+        r.unknown_country = !self.options.require_dyad || d.format == DictFormat::Petrarch;
         r.convert_agent = tabari && self.options.tabari.convert_agent;
         if let Some(t) = trace.as_deref_mut() {
             for m in &mentions {

@@ -110,3 +110,9 @@ fn a_name_written_with_underscores_in_the_text() {
              Prince/PROPN/prince/2/obj of/ADP/of/6/case Dol_Amroth/PROPN/dol_amroth/4/nmod";
     assert_eq!(code(s), ["ARN / DOL / 160"]);
 }
+
+#[test]
+fn an_agent_with_no_country_codes_as_unknown() {
+    let s = "Clerics/NOUN/cleric/2/nsubj criticized/VERB/criticize/0/root Rohan/PROPN/rohan/2/obj";
+    assert_eq!(code(s), ["---REL / ROH / 121"]);
+}
