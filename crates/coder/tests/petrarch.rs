@@ -116,3 +116,14 @@ fn an_agent_with_no_country_codes_as_unknown() {
     let s = "Clerics/NOUN/cleric/2/nsubj criticized/VERB/criticize/0/root Rohan/PROPN/rohan/2/obj";
     assert_eq!(code(s), ["---REL / ROH / 121"]);
 }
+
+#[test]
+fn pattern_words_match_as_written() {
+    // `- * RESOLUTION` holds for "resolution", not for "resolutions".
+    let s = "Arnor/PROPN/arnor/2/nsubj regretted/VERB/regret/0/root the/DET/the/4/det \
+             resolution/NOUN/resolution/2/obj of/ADP/of/6/case Rohan/PROPN/rohan/4/nmod";
+    assert_eq!(code(s), ["ARN / ROH / 113"]);
+    let s = "Arnor/PROPN/arnor/2/nsubj regretted/VERB/regret/0/root the/DET/the/4/det \
+             resolutions/NOUN/resolution/2/obj of/ADP/of/6/case Rohan/PROPN/rohan/4/nmod";
+    assert_eq!(code(s), ["ARN / ROH / 111"]);
+}
