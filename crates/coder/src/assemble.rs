@@ -455,10 +455,16 @@ impl Coder {
                     t = first_actor_after(s, r, v, &sources, true);
                 }
                 if t.is_empty() {
-                    self.fill(s, r, v, &target_slots)
-                } else {
-                    t
+                    t = self.fill(s, r, v, &target_slots);
                 }
+                // The parser may hang the verb's complement elsewhere ("restore
+                // complete, full diplomatic ties with Gondor"): PETRARCH's verb
+                // phrase runs on in the text, up to the next clause's subject.
+                if t.is_empty() && d.format == DictFormat::Petrarch {
+                    let asides = crate::tabari::dropped_clauses(s, &self.options.petrarch_comma);
+                    t = next_actor_in_text(s, r, v, &sources, &asides);
+                }
+                t
             }
             None => self.fill(s, r, v, &target_slots),
         };
@@ -927,6 +933,40 @@ fn first_actor_beyond(
         })
         .find(|a| !a.is_empty())
         .unwrap_or_default()
+}
+
+/// The first actor named after `v` in text order, outside comma-delimited
+/// asides and before any other clause's subject.
+fn next_actor_in_text(
+    s: &Sent<'_>,
+    r: &Resolver<'_>,
+    v: usize,
+    sources: &[ActorRef],
+    asides: &[bool],
+) -> Vec<ActorRef> {
+    for m in r
+        .mentions
+        .iter()
+        .filter(|m| m.start > v && !asides.get(m.start).copied().unwrap_or(false))
+    {
+        let stop = (v + 1..m.start).any(|t| s.rel(t).starts_with("nsubj"));
+        if stop {
+            return Vec::new();
+        }
+        let found: Vec<ActorRef> = r
+            .actors(r.np_head(m.end - 1))
+            .into_iter()
+            .filter(|a| {
+                !sources
+                    .iter()
+                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
+            })
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// A side borrowed from context with the other side's country is more

@@ -97,6 +97,10 @@ pub struct CoderOptions {
     pub context_actors: bool,
     /// TABARI's reading settings, used with TABARI dictionaries only.
     pub tabari: TabariOptions,
+    /// PETRARCH's comma-delimited clauses (`comma_min`, `comma_max`...),
+    /// which its verb phrases do not run into. Used with PETRARCH
+    /// dictionaries only.
+    pub petrarch_comma: CommaLimits,
 }
 
 impl Default for CoderOptions {
@@ -109,6 +113,7 @@ impl Default for CoderOptions {
             reverse_codes: vec![("042".into(), "043".into())],
             context_actors: true,
             tabari: TabariOptions::default(),
+            petrarch_comma: CommaLimits::PETRARCH,
         }
     }
 }

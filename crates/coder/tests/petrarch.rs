@@ -127,3 +127,16 @@ fn pattern_words_match_as_written() {
              resolutions/NOUN/resolution/2/obj of/ADP/of/6/case Rohan/PROPN/rohan/4/nmod";
     assert_eq!(code(s), ["ARN / ROH / 111"]);
 }
+
+#[test]
+fn the_verb_phrase_runs_on_in_the_text_but_not_into_asides() {
+    // The parser hung "Gondor" outside the verb's phrase.
+    let s = "Arnor/PROPN/arnor/2/nsubj restored/VERB/restore/0/root ties/NOUN/tie/2/obj \
+             with/ADP/with/5/case Gondor/PROPN/gondor/0/dep";
+    assert_eq!(code(s), ["ARN / GON / 064"]);
+    // ", after Rohan ," is a comma-delimited aside.
+    let s = "Arnor/PROPN/arnor/2/nsubj restored/VERB/restore/0/root ties/NOUN/tie/2/obj \
+             ,/PUNCT/,/6/punct after/ADP/after/6/case Rohan/PROPN/rohan/0/dep ,/PUNCT/,/6/punct \
+             officials/NOUN/official/0/dep";
+    assert!(code(s).is_empty());
+}
