@@ -21,6 +21,9 @@ pub struct BenchReport {
     pub sentences: usize,
     pub tokens: usize,
     pub events: usize,
+    /// Sentences the parse gate let through to the parser (all of them when
+    /// the gate does not run; meaningless before `--until parse`).
+    pub sentences_parsed: usize,
     pub threads: usize,
     /// All threads.
     pub sentences_per_sec: f64,
@@ -30,6 +33,12 @@ pub struct BenchReport {
     pub tokens_per_sec_one_thread: f64,
     pub seconds_one_thread: f64,
     pub seconds_all_threads: f64,
+    /// CPU time of the one-thread run (median), from `/proc/thread-self/stat`
+    /// (Linux; 10 ms ticks). On a shared, busy machine throughput per CPU
+    /// second is steadier than per wall-clock second.
+    pub cpu_seconds_one_thread: Option<f64>,
+    pub sentences_per_cpu_sec_one_thread: Option<f64>,
+    pub tokens_per_cpu_sec_one_thread: Option<f64>,
     pub repeats: usize,
     pub model_load_ms: f64,
     pub peak_rss_mb: Option<f64>,
@@ -66,16 +75,23 @@ struct Counts {
     sentences: usize,
     tokens: usize,
     events: usize,
+    parsed: usize,
+}
+
+impl Counts {
+    fn add_doc(&mut self, d: &tocsin::tocsin_core::Doc) {
+        self.sentences += d.sentences().len();
+        self.tokens += d.tokens().len();
+        self.events += d.events.len();
+        self.parsed += d.sentences().iter().filter(|s| !s.skip_parse).count();
+    }
 }
 
 fn run_slice(p: &Pipeline, docs: &[String]) -> Counts {
     let mut w = p.worker();
     let mut c = Counts::default();
     for t in docs {
-        let d = w.process(t, DocMeta::default());
-        c.sentences += d.sentences().len();
-        c.tokens += d.tokens().len();
-        c.events += d.events.len();
+        c.add_doc(w.process(t, DocMeta::default()));
     }
     c
 }
@@ -97,10 +113,7 @@ fn run_threads(p: &Pipeline, docs: &[String], threads: usize) -> Counts {
                     let mut w = p.worker();
                     let mut c = Counts::default();
                     for t in part {
-                        let d = w.process(t, DocMeta::default());
-                        c.sentences += d.sentences().len();
-                        c.tokens += d.tokens().len();
-                        c.events += d.events.len();
+                        c.add_doc(w.process(t, DocMeta::default()));
                     }
                     c
                 })
@@ -111,21 +124,45 @@ fn run_threads(p: &Pipeline, docs: &[String], threads: usize) -> Counts {
             a.sentences += c.sentences;
             a.tokens += c.tokens;
             a.events += c.events;
+            a.parsed += c.parsed;
             a
         })
     })
 }
 
-fn median_secs(repeat: usize, mut f: impl FnMut() -> Counts) -> (f64, Counts) {
+/// Median wall-clock seconds and median CPU seconds of this thread (if the
+/// platform tells) over `repeat` runs.
+fn median_secs(repeat: usize, mut f: impl FnMut() -> Counts) -> (f64, Option<f64>, Counts) {
     let mut times = Vec::new();
+    let mut cpu = Vec::new();
     let mut counts = Counts::default();
     for _ in 0..repeat.max(1) {
+        let c0 = thread_cpu_secs();
         let t = Instant::now();
         counts = f();
         times.push(t.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c0, thread_cpu_secs()) {
+            cpu.push(b - a);
+        }
     }
     times.sort_by(f64::total_cmp);
-    (times[times.len() / 2], counts)
+    cpu.sort_by(f64::total_cmp);
+    (
+        times[times.len() / 2],
+        cpu.get(cpu.len() / 2).copied(),
+        counts,
+    )
+}
+
+/// User plus system CPU seconds of the calling thread (Linux).
+fn thread_cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 here.
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 /// Peak resident memory of this process, from `/proc/self/status` (Linux).
@@ -149,8 +186,9 @@ pub fn bench(
 ) -> BenchReport {
     // Warm-up pass: page in models, fill worker buffers.
     let _ = run_slice(p, &docs[..docs.len().min(50)]);
-    let (one, c) = median_secs(repeat, || run_slice(p, docs));
-    let (all, _) = median_secs(repeat, || run_threads(p, docs, threads));
+    let (one, cpu, c) = median_secs(repeat, || run_slice(p, docs));
+    let (all, _, _) = median_secs(repeat, || run_threads(p, docs, threads));
+    let per_cpu = |n: usize| cpu.filter(|&t| t > 0.0).map(|t| n as f64 / t);
     BenchReport {
         corpus: corpus.display().to_string(),
         until: until.to_string(),
@@ -160,6 +198,7 @@ pub fn bench(
         sentences: c.sentences,
         tokens: c.tokens,
         events: c.events,
+        sentences_parsed: c.parsed,
         threads,
         sentences_per_sec: c.sentences as f64 / all,
         tokens_per_sec: c.tokens as f64 / all,
@@ -167,6 +206,9 @@ pub fn bench(
         tokens_per_sec_one_thread: c.tokens as f64 / one,
         seconds_one_thread: one,
         seconds_all_threads: all,
+        cpu_seconds_one_thread: cpu,
+        sentences_per_cpu_sec_one_thread: per_cpu(c.sentences),
+        tokens_per_cpu_sec_one_thread: per_cpu(c.tokens),
         repeats: repeat,
         model_load_ms,
         peak_rss_mb: peak_rss_mb(),

@@ -401,9 +401,9 @@ pub fn eval(e: EvalCommand) -> Result<()> {
                 .map_err(|e| anyhow::anyhow!("{}:{}", gold.display(), e))?;
             let report = tocsin::eval_ud_report(&sents, raw)?;
             if json {
-                println!("{}", serde_json::to_string(&report)?);
+                outln!("{}", serde_json::to_string(&report)?);
             } else {
-                println!(
+                outln!(
                     "{}",
                     tocsin::eval_ud_text(&report, &gold.display().to_string())
                 );
@@ -438,9 +438,9 @@ pub fn eval(e: EvalCommand) -> Result<()> {
                 if let Some(o) = v.as_object_mut() {
                     o.remove("misses_sample");
                 }
-                println!("{v}");
+                outln!("{v}");
             } else {
-                println!("{}", serde_json::to_string_pretty(&r)?);
+                outln!("{}", serde_json::to_string_pretty(&r)?);
             }
             Ok(())
         }
@@ -451,14 +451,14 @@ pub fn eval(e: EvalCommand) -> Result<()> {
         } => {
             let r = tocsin::case2021::run_case2021(&gold, !no_require_dyad)?;
             if json {
-                println!("{}", serde_json::to_string(&r)?);
+                outln!("{}", serde_json::to_string(&r)?);
             } else {
-                println!(
+                outln!(
                     "CASE 2021 task 2: {} snippets, {} with an event; main-event type accuracy {:.3} ({} correct)\nover the {} snippets whose type has a CAMEO counterpart: {:.3}\n",
                     r.snippets, r.with_event, r.accuracy, r.correct, r.mapped_snippets, r.mapped_accuracy
                 );
                 for (t, (n, ok)) in &r.by_type {
-                    println!("  {t:<30} {ok:>3}/{n:<3}");
+                    outln!("  {t:<30} {ok:>3}/{n:<3}");
                 }
             }
             Ok(())
@@ -471,13 +471,13 @@ pub fn eval(e: EvalCommand) -> Result<()> {
             let dicts = dict.setup(Until::Code)?.dicts;
             let r = suites::run_gsr(&records, dicts)?;
             if json {
-                println!("{}", serde_json::to_string(&r)?);
+                outln!("{}", serde_json::to_string(&r)?);
             } else {
-                println!(
+                outln!(
                     "GSR: {} records, {} expected, {} produced ({:.2} per record), {} matched\n(source country, target country, root) precision {:.3} recall {:.3} F1 {:.3}\n",
                     r.records, r.expected, r.produced, r.events_per_record, r.matched, r.precision, r.recall, r.f1
                 );
-                print!(
+                out!(
                     "{}",
                     suites::report_text("exact (source, target, code)", &r.exact, 0)
                 );
@@ -495,7 +495,7 @@ fn run_suite(
     a: &SuiteArgs,
 ) -> Result<()> {
     if let Some(id) = &a.explain {
-        print!("{}", suites::explain_record(recs, id, dicts)?);
+        out!("{}", suites::explain_record(recs, id, dicts)?);
         return Ok(());
     }
     let r = suites::run_records(recs, dicts)?;
@@ -504,9 +504,9 @@ fn run_suite(
         if let Some(o) = v.as_object_mut() {
             o.remove("failures");
         }
-        println!("{v}");
+        outln!("{v}");
     } else {
-        print!("{}", suites::report_text(name, &r, a.failures));
+        out!("{}", suites::report_text(name, &r, a.failures));
     }
     Ok(())
 }
@@ -533,33 +533,38 @@ pub fn bench(a: &BenchArgs) -> Result<()> {
         load_ms,
     );
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+        outln!("{}", serde_json::to_string_pretty(&r)?);
     } else {
-        println!(
+        outln!(
             "corpus        {} ({} documents, {:.1} MB)",
             r.corpus,
             r.documents,
             r.bytes as f64 / 1e6
         );
-        println!("stages        {}", r.stages.join(" -> "));
-        println!(
+        outln!("stages        {}", r.stages.join(" -> "));
+        outln!(
             "sentences     {}   tokens {}   events {}",
-            r.sentences, r.tokens, r.events
+            r.sentences,
+            r.tokens,
+            r.events
         );
-        println!("load          {:.0} ms", r.model_load_ms);
-        println!(
+        outln!("load          {:.0} ms", r.model_load_ms);
+        outln!(
             "1 thread      {:>10.0} sentences/s {:>12.0} tokens/s ({:.2} s, median of {})",
             r.sentences_per_sec_one_thread,
             r.tokens_per_sec_one_thread,
             r.seconds_one_thread,
             r.repeats
         );
-        println!(
+        outln!(
             "{} threads     {:>10.0} sentences/s {:>12.0} tokens/s ({:.2} s)",
-            r.threads, r.sentences_per_sec, r.tokens_per_sec, r.seconds_all_threads
+            r.threads,
+            r.sentences_per_sec,
+            r.tokens_per_sec,
+            r.seconds_all_threads
         );
         if let Some(m) = r.peak_rss_mb {
-            println!("peak memory   {m:.0} MB");
+            outln!("peak memory   {m:.0} MB");
         }
     }
     Ok(())
@@ -575,7 +580,7 @@ pub fn dict(d: DictCommand) -> Result<()> {
         }
         DictCommand::Check { dir } => {
             let (errors, report) = tocsin::check_dictionaries(&dir);
-            print!("{report}");
+            out!("{report}");
             if errors > 0 {
                 bail!("{}: {errors} errors", dir.display());
             }
@@ -596,10 +601,10 @@ pub fn dict(d: DictCommand) -> Result<()> {
             };
             let stats = tocsin::dictionary_stats(&dicts);
             if json {
-                println!("{}", serde_json::to_string_pretty(&stats)?);
+                outln!("{}", serde_json::to_string_pretty(&stats)?);
             } else {
                 for (k, v) in stats.as_object().into_iter().flatten() {
-                    println!("{k:<22} {v}");
+                    outln!("{k:<22} {v}");
                 }
             }
             Ok(())
@@ -619,6 +624,6 @@ pub fn geo(text: &str) -> Result<()> {
     let geo = tocsin::tocsin_geo::Geolocator::embedded().context("loading the gazetteer")?;
     let mut w = nlp.worker();
     let doc = w.process(text, DocMeta::default());
-    print!("{}", tocsin::tocsin_geo::describe(doc, &geo));
+    out!("{}", tocsin::tocsin_geo::describe(doc, &geo));
     Ok(())
 }

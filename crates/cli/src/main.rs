@@ -3,6 +3,27 @@
 //! Only this crate prints. Errors are reported as `error: {:#}` with context and a
 //! non-zero exit; a closed pipe (`tocsin code ... | head`) exits 0.
 
+/// `println!` for results: when stdout is closed early (`tocsin eval ... | head`)
+/// the process ends quietly instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            $crate::stdout_failed(&e);
+        }
+    }};
+}
+
+/// `print!` counterpart of [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            $crate::stdout_failed(&e);
+        }
+    }};
+}
+
 mod bench;
 mod cmd;
 mod input;
@@ -73,4 +94,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Ends the process after a failed write to stdout: quietly when the reader
+/// has gone (a closed pipe), with the error otherwise.
+fn stdout_failed(e: &std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("error: writing to stdout: {e}");
+    std::process::exit(1);
 }

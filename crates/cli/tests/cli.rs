@@ -204,3 +204,26 @@ fn html_files_are_coded_from_their_text() {
     let s = text(&out.stdout);
     assert!(s.contains("\"RUSMIL\"") && !s.contains("script"), "{s}");
 }
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    // `tocsin parse big.txt | head -c 100`: the reader goes away early.
+    let sentence = "Russian troops massed on the border with Ukraine on Tuesday. ";
+    let path = tmp("big.txt", &sentence.repeat(3000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tocsin"))
+        .args(["parse", path.to_str().expect("utf-8 path")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tocsin runs");
+    {
+        use std::io::Read;
+        let mut out = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 100];
+        out.read_exact(&mut first).expect("some output");
+    }
+    let o = child.wait_with_output().expect("tocsin ends");
+    let err = text(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(o.status.success(), "{:?}: {err}", o.status);
+}

@@ -141,6 +141,13 @@ pub(crate) struct Context {
     pub previous: Option<String>,
     /// Country named by the dateline.
     pub dateline: Option<String>,
+    /// The first person (a `person` entry) named in the previous sentence,
+    /// as resolved there: what "he" or "she" stands for when the sentence
+    /// names no person before the pronoun.
+    pub person: Option<ActorRef>,
+    /// The country, organisation or group that is the subject of the
+    /// previous sentence's main clause: what a subject "it" stands for.
+    pub subject: Option<ActorRef>,
 }
 
 /// A named actor found in a phrase: code, sectors, name, Wikidata id, span.
@@ -213,6 +220,7 @@ impl<'a> Resolver<'a> {
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")
                         }));
+                let joined = joined || (rel == "appos" && self.listed_name(x, c));
                 if joined && !heads.contains(&c) && self.s.upos(c) != tocsin_core::Upos::Verb {
                     heads.push(c);
                 }
@@ -262,6 +270,41 @@ impl<'a> Resolver<'a> {
             out.retain(|a| a.source == ActorSource::Text);
         }
         out
+    }
+
+    /// "The US, Russia, and Switzerland met": parsers often take the second
+    /// item of a list of names for an apposition of the first. An apposition
+    /// that is itself a bare name (country, organisation, group or person)
+    /// of another country than its head's bare name is a list item, not a
+    /// second description ("Paris, France" and "Sergei Lavrov, Russia's
+    /// foreign minister" are appositions).
+    fn listed_name(&self, x: usize, c: usize) -> bool {
+        let bare = |t: usize| -> Option<&str> {
+            if self.s.upos(t) != tocsin_core::Upos::Propn {
+                return None;
+            }
+            let m = &self.mentions[self.at[t]?];
+            let MentionKind::Actor { id, .. } = &m.kind else {
+                return None;
+            };
+            // The phrase holds nothing but the name and a determiner.
+            let inside = self.s.children[t].iter().all(|&k| {
+                (m.start..m.end).contains(&k)
+                    || matches!(self.s.rel(k), "det" | "punct" | "cc" | "appos" | "conj")
+            });
+            if !inside {
+                return None;
+            }
+            self.d
+                .actors
+                .get(*id as usize)?
+                .code_at(self.date)
+                .map(|(code, _)| code)
+        };
+        match (bare(x), bare(c)) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
     }
 
     /// Children of `x` that can name its country: adjectives, compounds,
@@ -397,6 +440,9 @@ impl<'a> Resolver<'a> {
         let toks = self.np_tokens_with(h, swap, extra);
         let mut ms: Vec<usize> = toks.iter().filter_map(|&t| self.at[t]).collect();
         ms.dedup();
+        if ms.is_empty() && swap.is_none() && extra.is_empty() {
+            return self.pronoun(h);
+        }
         let mut country: Option<Named> = None;
         let mut agent_secs: Vec<String> = Vec::new();
         let mut agent_country: Option<String> = None;
@@ -538,6 +584,134 @@ impl<'a> Resolver<'a> {
             source,
             wikidata,
         })
+    }
+
+    /// The first person named in the sentence (before token `before`), as
+    /// the phrase around the name resolves it ("Foreign Secretary Jack Straw":
+    /// GBRGOV).
+    pub fn first_person(&self, before: usize) -> Option<ActorRef> {
+        self.mentions
+            .iter()
+            .filter(|m| m.end <= before)
+            .find_map(|m| match &m.kind {
+                MentionKind::Actor { id, .. }
+                    if self
+                        .d
+                        .actors
+                        .get(*id as usize)
+                        .is_some_and(|a| a.kind == tocsin_dict::ActorKind::Person) =>
+                {
+                    self.single(m.end - 1)
+                        .filter(|a| a.source == ActorSource::Text)
+                }
+                _ => None,
+            })
+    }
+
+    /// "he", "she", "him", "her" standing alone for a person: the first
+    /// person named earlier in the sentence, else the first one named in
+    /// the previous sentence. Only with tocsin dictionaries (PETRARCH and
+    /// TABARI have their own conventions).
+    fn pronoun(&self, h: usize) -> Option<ActorRef> {
+        if self.text_order || self.s.upos(h) != tocsin_core::Upos::Pron {
+            return None;
+        }
+        if self.s.lower[h] == "it" {
+            return self.it(h);
+        }
+        if !matches!(self.s.lower[h].as_str(), "he" | "she" | "him" | "her") {
+            return None;
+        }
+        // An object pronoun does not stand for its clause's subject ("Blair
+        // met Chirac and thanked him"): with a person named earlier in the
+        // sentence, "him"/"her" is left unresolved.
+        let object = matches!(self.s.lower[h].as_str(), "him" | "her");
+        let (a, why) = match self.first_person(h) {
+            Some(_) if object => return None,
+            Some(first) => (
+                self.clause_subject_person(h).unwrap_or(first),
+                "pronoun: named earlier in the sentence",
+            ),
+            None => (
+                self.ctx.person.clone()?,
+                "pronoun: named in the previous sentence",
+            ),
+        };
+        Some(ActorRef {
+            span: self.s.span(h),
+            source: ActorSource::Context(format!("{why} ({})", a.name)),
+            ..a
+        })
+    }
+
+    /// A subject "it" with no country, organisation or group named before it
+    /// in the sentence stands for the previous sentence's main subject, when
+    /// that was one ("Russia warned Ukraine. It then attacked Kyiv.").
+    fn it(&self, h: usize) -> Option<ActorRef> {
+        if !self.s.rel(h).starts_with("nsubj") {
+            return None;
+        }
+        let named_before = self.mentions.iter().any(|m| {
+            m.end <= h
+                && matches!(&m.kind, MentionKind::Actor { id, .. }
+                    if self.d.actors.get(*id as usize).is_some_and(|a| a.kind != tocsin_dict::ActorKind::Person))
+        });
+        if named_before {
+            return None;
+        }
+        let a = self.ctx.subject.clone()?;
+        Some(ActorRef {
+            span: self.s.span(h),
+            source: ActorSource::Context(format!(
+                "pronoun: subject of the previous sentence ({})",
+                a.name
+            )),
+            ..a
+        })
+    }
+
+    /// The country, organisation or group that is the subject of the main
+    /// clause, for a subject "it" in the next sentence.
+    pub fn main_subject_thing(&self) -> Option<ActorRef> {
+        let root = (0..self.s.n).find(|&i| {
+            self.s.head.get(i).copied().flatten().is_none() && self.s.rel(i) == "root"
+        })?;
+        let subj = self
+            .s
+            .kid(root, "nsubj")
+            .or_else(|| self.s.kid(root, "nsubj:pass"))?;
+        let mi = self.at[subj]?;
+        let MentionKind::Actor { id, .. } = &self.mentions[mi].kind else {
+            return None;
+        };
+        if self.d.actors.get(*id as usize)?.kind == tocsin_dict::ActorKind::Person {
+            return None;
+        }
+        self.single(subj).filter(|a| a.source == ActorSource::Text)
+    }
+
+    /// The nearest person that is the subject of a clause above pronoun
+    /// `h`: "Mr Sharon said he had...", "Howard said Mr Blair would be
+    /// running scared if he refused" (Blair, the subject of the clause the
+    /// pronoun's clause hangs from).
+    fn clause_subject_person(&self, h: usize) -> Option<ActorRef> {
+        let mut x = self.s.head.get(h).copied().flatten()?;
+        for _ in 0..self.s.n {
+            for subj in self.s.kids(x, "nsubj").chain(self.s.kids(x, "nsubj:pass")) {
+                if subj == h {
+                    continue;
+                }
+                let person = self.at[subj].is_some_and(|mi| {
+                    matches!(&self.mentions[mi].kind, MentionKind::Actor { id, .. }
+                        if self.d.actors.get(*id as usize).is_some_and(|a| a.kind == tocsin_dict::ActorKind::Person))
+                });
+                if person {
+                    return self.single(subj).filter(|a| a.source == ActorSource::Text);
+                }
+            }
+            x = self.s.head.get(x).copied().flatten()?;
+        }
+        None
     }
 
     /// The country of any actor named in the sentence, last one first: the

@@ -54,6 +54,11 @@ pub(crate) struct SentenceOutput {
     pub notes: Vec<String>,
     /// The country to carry to the next sentence.
     pub context_country: Option<String>,
+    /// The first person named in the sentence, for pronouns in the next.
+    pub context_person: Option<ActorRef>,
+    /// The main clause's subject if a country, organisation or group: what a
+    /// subject "it" in the next sentence stands for.
+    pub context_subject: Option<ActorRef>,
     /// A story discard fired: stop coding the document.
     pub stop_story: bool,
 }
@@ -73,6 +78,8 @@ impl Coder {
             events: Vec::new(),
             notes: Vec::new(),
             context_country: None,
+            context_person: None,
+            context_subject: None,
             stop_story: false,
         };
         // Discards.
@@ -183,11 +190,15 @@ impl Coder {
                 let _ = writeln!(t, "  the sentence is a question: nothing is coded");
             }
             out.context_country = r.last_country();
+            out.context_person = r.first_person(s.n);
+            out.context_subject = r.main_subject_thing();
             return out;
         }
         let stated = size::sightings(s);
         // Candidate events per verb token.
         let mut cands: Vec<(usize, Vec<usize>, Event)> = Vec::new();
+        // Accusations read off reported conflict, by report verb.
+        let mut accusations: Vec<(usize, Event)> = Vec::new();
         // TABARI codes clause by clause; a clause with no actor before its
         // verb keeps the source of the clause before ("... or assail Arnor").
         let clause = if tabari {
@@ -246,7 +257,7 @@ impl Coder {
                     carry: carry.clone(),
                 }
             });
-            let evs = self.events_for(
+            let (evs, accused) = self.events_for(
                 s,
                 &r,
                 best,
@@ -267,6 +278,7 @@ impl Coder {
             for e in evs {
                 cands.push((v, emb_hosts.clone(), e));
             }
+            accusations.extend(accused);
         }
         // A verb that embeds a coded event is not coded itself ("threatened
         // to attack" is the threat, not also a bare 130).
@@ -308,6 +320,20 @@ impl Coder {
             seen.push(key);
             out.events.push((v, e));
         }
+        for (v, e) in accusations {
+            let key = (
+                v,
+                e.actor.cameo(),
+                e.recipient
+                    .as_ref()
+                    .map(ActorRef::cameo)
+                    .unwrap_or_default(),
+            );
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.events.push((v, e));
+            }
+        }
         out.context_country = out
             .events
             .iter()
@@ -315,6 +341,8 @@ impl Coder {
             .find(|(_, e)| e.actor.source == tocsin_core::ActorSource::Text)
             .map(|(_, e)| e.actor.code.clone())
             .or_else(|| r.last_country());
+        out.context_person = r.first_person(s.n);
+        out.context_subject = r.main_subject_thing();
         out
     }
 
@@ -328,8 +356,8 @@ impl Coder {
         date: Option<Date>,
         dateline: Option<Date>,
         scope: Option<&Scope>,
-        trace: Option<&mut String>,
-    ) -> Vec<Event> {
+        mut trace: Option<&mut String>,
+    ) -> (Vec<Event>, Vec<(usize, Event)>) {
         let d = &*self.dicts;
         let v = h.tok;
         let p = h.pat;
@@ -417,6 +445,33 @@ impl Coder {
                 sources = self.fill(s, r, host, &[Slot::Subj]);
             }
         }
+        // "a mortar bomb was fired at Israel from the Gaza Strip": an act of
+        // violence in the passive with no agent comes from where it was
+        // launched.
+        if sources.is_empty()
+            && !legacy
+            && p.source.is_empty()
+            && s.is_passive(v)
+            && matches!(main.get(..2), Some("18" | "19" | "20"))
+        {
+            sources = self.fill(s, r, v, &[Slot::Prep("from".into())]);
+            // "were killed in Israeli shelling", "in a US air strike": the
+            // actor of the event the victims died in, when that phrase names
+            // an act, not a place ("killed in Kabul" names no source).
+            if sources.is_empty() {
+                for x in s.prep_deps(v, "in") {
+                    let place = r.at[x].is_some_and(|m| {
+                        matches!(r.mentions[m].kind, crate::actors::MentionKind::Actor { .. })
+                    });
+                    if !place {
+                        sources = r.actors(x);
+                    }
+                    if !sources.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
         let target_slots = if p.target.is_empty() {
             default_targets(p.kind)
         } else {
@@ -478,12 +533,33 @@ impl Coder {
         if tabari {
             self.tabari_defaults(s, v, h, &mut sources, &mut targets);
         }
+        // "Obama wants Putin to attack Switzerland": an appeal from the host's
+        // subject to the one asked to act.
+        if let Some((host, who)) = emb.addressee.filter(|_| !legacy) {
+            sources = self.fill(s, r, host, &[Slot::Subj]);
+            targets = r.actors(r.compound_head(who));
+        }
         // A target that is also a source is not a target ("Biden and Putin met").
         targets.retain(|t| {
             !sources
                 .iter()
                 .any(|x| x.cameo() == t.cameo() && x.span == t.span)
         });
+        let accused = self.accusations(s, r, &emb, (&sources, &targets), p, (date, dateline));
+        if let Some(t) = trace.as_deref_mut() {
+            for (_, e) in &accused {
+                let _ = writeln!(
+                    t,
+                    "    reported conflict: {} accuses {} ({})",
+                    e.actor.cameo(),
+                    e.recipient
+                        .as_ref()
+                        .map(ActorRef::cameo)
+                        .unwrap_or_default(),
+                    e.cameo.code
+                );
+            }
+        }
         if let Some(t) = trace {
             let names =
                 |v: &[ActorRef]| v.iter().map(ActorRef::cameo).collect::<Vec<_>>().join(",");
@@ -501,8 +577,25 @@ impl Coder {
                     .unwrap_or_default()
             );
         }
+        // Without `require_dyad`, an event whose source is not named ("Four
+        // civilians were killed", "A bomb exploded in the market") keeps an
+        // unknown source (`---`, empty span at the verb): typing events needs
+        // no dyad.
+        if sources.is_empty() && !self.options.require_dyad && !legacy {
+            sources.push(ActorRef {
+                code: "---".into(),
+                name: "unknown".into(),
+                // Empty, at the verb: nothing in the text names it.
+                span: tocsin_core::Span {
+                    start: s.span(v).start,
+                    end: s.span(v).start,
+                },
+                source: tocsin_core::ActorSource::Context("no source in the text".into()),
+                ..ActorRef::default()
+            });
+        }
         if emb.dropped.is_some() || sources.is_empty() {
-            return Vec::new();
+            return (Vec::new(), accused);
         }
         let code = emb.code.clone();
         let symmetric = !legacy
@@ -510,7 +603,7 @@ impl Coder {
                 .options
                 .symmetric_prefixes
                 .iter()
-                .any(|x| code.starts_with(x.as_str()));
+                .any(|x| code.starts_with(x.as_str()) || main.starts_with(x.as_str()));
         let mirror = d.format == DictFormat::Tocsin && self.options.mirror_codes.contains(&code);
         let mut pairs: Vec<(ActorRef, Option<ActorRef>, String)> = Vec::new();
         if targets.is_empty() {
@@ -562,7 +655,7 @@ impl Coder {
             pattern.push_str(" => ");
             pattern.push_str(st);
         }
-        pairs
+        let events = pairs
             .into_iter()
             .map(|(a, b, code)| Event {
                 sentence: s.index as u32,
@@ -582,7 +675,93 @@ impl Coder {
                 },
                 location: None,
             })
-            .collect()
+            .collect();
+        (events, accused)
+    }
+
+    /// "The US claimed that ISIL had attacked Iraq": a speaker who reports
+    /// an act of violence (roots 18-20) by another country's actor named in
+    /// the text accuses that actor (112; 1123, aggression, for 19-20), as
+    /// well as reporting the act. A speaker reporting its own country's act
+    /// ("The US claimed that they had attacked Iraq") acknowledges it (015,
+    /// claim responsibility, towards the act's target). Neither when the
+    /// speaker is the media (a news report is neither) or when the act is
+    /// denied, hypothetical or still to come.
+    fn accusations(
+        &self,
+        s: &Sent<'_>,
+        r: &Resolver<'_>,
+        emb: &crate::modality::Embedding,
+        (sources, targets): (&[ActorRef], &[ActorRef]),
+        p: &tocsin_dict::VerbPattern,
+        (date, dateline): (Option<Date>, Option<Date>),
+    ) -> Vec<(usize, Event)> {
+        let d = &*self.dicts;
+        let Some(rep) = emb.reporter else {
+            return Vec::new();
+        };
+        let root = emb.code.get(..2).unwrap_or("");
+        let m = emb.modality;
+        if d.format != DictFormat::Tocsin
+            || !matches!(root, "18" | "19" | "20")
+            || m.negated
+            || m.hypothetical
+            || m.future
+        {
+            return Vec::new();
+        }
+        let code = if root == "18" { "112" } else { "1123" };
+        let speakers = self.fill(s, r, rep, &[Slot::Subj]);
+        let (edate, reason) = when::event_date(s, rep, date, dateline);
+        let mut pairs: Vec<(&ActorRef, &ActorRef, &str, &str)> = Vec::new();
+        for a in &speakers {
+            if a.sectors.iter().any(|x| x == "MED") {
+                continue;
+            }
+            for b in sources {
+                if b.source != tocsin_core::ActorSource::Text {
+                    continue;
+                }
+                if a.code != b.code {
+                    pairs.push((a, b, code, "accuse"));
+                    continue;
+                }
+                for t in targets.iter().filter(|t| t.code != a.code) {
+                    pairs.push((a, t, "015", "claim responsibility"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (a, b, code, what) in pairs {
+            {
+                out.push((
+                    rep,
+                    Event {
+                        sentence: s.index as u32,
+                        actor: a.clone(),
+                        recipient: Some(b.clone()),
+                        cameo: self.cameo(code),
+                        plover: self.plover(code),
+                        modality: Modality::default(),
+                        size: Size::default(),
+                        verb: s.span(rep),
+                        date: edate,
+                        date_reason: reason.clone(),
+                        rule: RuleRef {
+                            file: p.source_ref.file.clone(),
+                            line: p.source_ref.line,
+                            pattern: format!(
+                                "{} => reported by \"{}\": {what}",
+                                p.text,
+                                s.word(rep)
+                            ),
+                        },
+                        location: None,
+                    },
+                ));
+            }
+        }
+        out
     }
 
     /// TABARI's `DEFAULT:` actors for a side left empty. `SOURCE [X] PRIOR`
@@ -645,6 +824,18 @@ impl Coder {
                 }
                 Slot::Subj => {
                     let mut c: Vec<usize> = logical_subj(s, v).into_iter().collect();
+                    // "The US, Russia, and Switzerland met": a list misparsed
+                    // as two subjects of one verb; both are.
+                    // The "and" then hangs on the verb between them.
+                    if let Some(&first) = c.first().filter(|&&x| s.head[x] == Some(v)) {
+                        let more: Vec<usize> = s
+                            .kids(v, "nsubj")
+                            .filter(|&k| {
+                                k > first && s.kids(v, "cc").any(|cc| first < cc && cc < k)
+                            })
+                            .collect();
+                        c.extend(more);
+                    }
                     // "the official news agency WFNA said": parsers make the
                     // name the subject of a relative clause on the agency.
                     if matches!(s.rel(v), "acl:relcl" | "acl") {

@@ -25,11 +25,30 @@ impl ParseGate {
         ParseGate { dicts }
     }
 
-    fn has_patterns(&self, lemma: &str) -> bool {
+    /// Whether `word` (a lemma or a lowercased form) selects patterns of the
+    /// kind the coder tries for a token tagged `upos`/`xpos`: verb patterns for
+    /// verbal tags, noun patterns for nominal ones, as `patterns::hits` does.
+    fn has_patterns(&self, word: &str, verbish: bool, nounish: bool) -> bool {
         let d = &self.dicts;
         // Modals ("refused to", "called for") embed an event whose own word
         // has patterns, so they need no check of their own.
-        d.verb_patterns(lemma).next().is_some() || d.noun_patterns(lemma).next().is_some()
+        (verbish && d.verb_patterns(word).next().is_some())
+            || (nounish && d.noun_patterns(word).next().is_some())
+    }
+
+    /// Whether sentence `si` names an actor or an agent.
+    #[must_use]
+    pub fn has_name(&self, doc: &Doc, si: usize) -> bool {
+        let Some(s) = doc.sentences().get(si) else {
+            return false;
+        };
+        let norm: Vec<String> = (s.tokens.start as usize..s.tokens.end as usize)
+            .map(|i| normalize_token(doc.word(i)))
+            .collect();
+        (0..norm.len()).any(|i| {
+            self.dicts.names.longest_match(&norm, i).is_some()
+                || self.dicts.agent_index.longest_match(&norm, i).is_some()
+        })
     }
 
     /// Whether sentence `si` has both a word with an event pattern and a name.
@@ -41,25 +60,36 @@ impl ParseGate {
         let range = s.tokens.start as usize..s.tokens.end as usize;
         let mut lower = String::new();
         let candidate = range.clone().any(|i| {
+            let Some(t) = doc.tokens().get(i) else {
+                return false;
+            };
+            let (verbish, nounish) = crate::patterns::pattern_kinds(t.upos, t.xpos);
+            // After parsing, a verb with an article reads as a noun.
+            let nounish = nounish || t.upos == tocsin_core::Upos::Verb;
+            if !verbish && !nounish {
+                return false;
+            }
             let l = doc.lemma(i);
-            if self.has_patterns(l) {
+            if self.has_patterns(l, verbish, nounish) {
+                return true;
+            }
+            // The coder also tries the surface form ("met" beside "meet").
+            lower.clear();
+            lower.extend(doc.word(i).chars().flat_map(char::to_lowercase));
+            if lower != l && self.has_patterns(&lower, verbish, nounish) {
                 return true;
             }
             if l.chars().any(char::is_uppercase) {
                 lower.clear();
                 lower.extend(l.chars().flat_map(char::to_lowercase));
-                return self.has_patterns(&lower);
+                return self.has_patterns(&lower, verbish, nounish);
             }
             false
         });
         if !candidate {
             return false;
         }
-        let norm: Vec<String> = range.map(|i| normalize_token(doc.word(i))).collect();
-        (0..norm.len()).any(|i| {
-            self.dicts.names.longest_match(&norm, i).is_some()
-                || self.dicts.agent_index.longest_match(&norm, i).is_some()
-        })
+        self.has_name(doc, si)
     }
 }
 
@@ -81,10 +111,55 @@ impl Stage for ParseGate {
             return;
         }
         let skip: Vec<bool> = (0..doc.sentences().len())
-            .map(|si| !self.could_code(doc, si))
+            .map(|si| doc.sentences()[si].skip_tag || !self.could_code(doc, si))
             .collect();
         for (s, k) in doc.sentences_mut().iter_mut().zip(skip) {
             s.skip_parse = k;
+        }
+    }
+}
+
+/// Marks, before tagging, the sentences that name no actor or agent: they can
+/// neither yield an event nor give the next sentence its context, so the
+/// tagger and the parser skip them. Runs only with tocsin dictionaries, like
+/// [`ParseGate`].
+#[derive(Debug, Clone)]
+pub struct NameGate {
+    gate: ParseGate,
+}
+
+impl NameGate {
+    #[must_use]
+    pub fn new(dicts: Arc<Dictionaries>) -> NameGate {
+        NameGate {
+            gate: ParseGate::new(dicts),
+        }
+    }
+}
+
+impl Stage for NameGate {
+    fn name(&self) -> &'static str {
+        "name-gate"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn annotate(&self, doc: &mut Doc) {
+        if self.gate.dicts.format != DictFormat::Tocsin {
+            return;
+        }
+        let skip: Vec<bool> = (0..doc.sentences().len())
+            .map(|si| !self.gate.has_name(doc, si))
+            .collect();
+        for (s, k) in doc.sentences_mut().iter_mut().zip(skip) {
+            s.skip_tag = k;
+            s.skip_parse |= k;
         }
     }
 }

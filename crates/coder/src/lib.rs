@@ -19,8 +19,14 @@
 //! 5. walks up through verbs that embed the event: `modal` rows and `derive`
 //!    rows turn "refused to meet" into a rejection (12x, negated), "threatened
 //!    to attack" into a threat (13x), "agreed to meet" into an intent (036);
-//!    report verbs mark the event claimed; if-clauses and could/might/would
-//!    mark it hypothetical; will/going to/set to mark it future;
+//!    a wish or appeal with an object who is to act ("urged Russia to
+//!    withdraw", "were invited to attend") is an appeal to that object;
+//!    report verbs mark the event claimed, and a speaker reporting another
+//!    country's violence accuses it (112/1123) while one reporting its own
+//!    claims responsibility (015); a clause under a negated verb ("did not
+//!    mean that") or an infinitive on a noun ("pressure to help") is not
+//!    asserted; if-clauses and could/might/would mark it hypothetical;
+//!    will/going to/set to mark it future;
 //! 6. attaches sizes (dead, injured, arrested, troops), the date (document,
 //!    dateline, or a relative day) and the provenance (file, line, pattern).
 //!
@@ -53,7 +59,8 @@
 //!
 //! Over-generation is the field's main failure, so the coder prefers
 //! precision: no event without both a source and a target (unless
-//! `require_dyad` is off), at most one event per (verb, source, target),
+//! `require_dyad` is off, when an unnamed source is coded `---`), at most
+//! one event per (verb, source, target),
 //! questions and negated acts never coded as the act.
 //!
 //! ```
@@ -80,7 +87,7 @@ mod size;
 mod tabari;
 mod when;
 
-pub use gate::ParseGate;
+pub use gate::{NameGate, ParseGate};
 pub use tabari::{CodeBy, CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;
@@ -93,18 +100,24 @@ use tocsin_dict::Dictionaries;
 #[derive(Clone, Debug)]
 pub struct CoderOptions {
     /// Drop events without a source and a target (PETRARCH/TABARI default).
+    /// Off, tocsin dictionaries also code events whose source is not named
+    /// (an unknown `---` source with an empty span at the verb).
     pub require_dyad: bool,
     /// Code sentences that end with a question mark (off: questions assert nothing).
     pub code_questions: bool,
     /// Codes (prefixes) of symmetric events: with a compound source and no
-    /// target, each member is paired with the others ("Biden and Putin met").
+    /// target, each member is paired with the others ("Biden and Putin met",
+    /// "Brazil and the US signed a deal", "... agreed to deepen ties"; not
+    /// 061, whose buying and selling are not mutual). The
+    /// pattern's own code is tested as well as the derived one, so an intent
+    /// to cooperate (03x) is mutual when the cooperation is.
     pub symmetric_prefixes: Vec<String>,
     /// Codes coded both ways when a target is named ("Biden met Putin" →
     /// USA→RUS and RUS→USA). Only applied with tocsin dictionaries; imported
     /// PETRARCH/TABARI dictionaries use their own paired codes.
     pub mirror_codes: Vec<String>,
     /// Codes that imply a reverse event with another code, target towards
-    /// source (a visit made, 042, is a visit hosted, 043). Only applied with
+    /// source (a visit made, 042, is a visit hosted, 043, and the other way). Only applied with
     /// tocsin dictionaries; imported ones carry paired codes (`[042:043]`).
     pub reverse_codes: Vec<(String, String)>,
     /// Use the bare agent's context country (previous sentence, dateline).
@@ -122,9 +135,18 @@ impl Default for CoderOptions {
         CoderOptions {
             require_dyad: true,
             code_questions: false,
-            symmetric_prefixes: vec!["04".into(), "036".into()],
+            symmetric_prefixes: vec![
+                "04".into(),
+                "036".into(),
+                "050".into(),
+                "057".into(),
+                "060".into(),
+                "062".into(),
+                "063".into(),
+                "064".into(),
+            ],
             mirror_codes: vec!["040".into(), "041".into(), "044".into(), "046".into()],
-            reverse_codes: vec![("042".into(), "043".into())],
+            reverse_codes: vec![("042".into(), "043".into()), ("043".into(), "042".into())],
             context_actors: true,
             tabari: TabariOptions::default(),
             petrarch_comma: CommaLimits::PETRARCH,
@@ -197,6 +219,9 @@ impl Coder {
                 run.notes.push((span, n));
             }
             run.events.extend(out.events.into_iter().map(|(_, e)| e));
+            // A pronoun looks back one sentence only.
+            ctx.person = out.context_person;
+            ctx.subject = out.context_subject;
             if out.context_country.is_some() {
                 ctx.previous = out.context_country;
             }

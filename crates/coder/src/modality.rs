@@ -19,6 +19,11 @@ pub(crate) struct Embedding {
     pub steps: Vec<String>,
     /// A negation with no derive row: the event is not coded.
     pub dropped: Option<String>,
+    /// The report verb that states the event ("said", "claimed"), if any.
+    pub reporter: Option<usize>,
+    /// "Obama wants Putin to attack": the appeal's host verb and the one it
+    /// is addressed to (the host's object, who is to act).
+    pub addressee: Option<(usize, usize)>,
 }
 
 impl Coder {
@@ -87,16 +92,69 @@ impl Coder {
             // "is going to attack": a built-in future.
             let going =
                 s.lemma[h] == "go" && link == "xcomp" && s.xpos(h) == tocsin_core::Xpos::Vbg;
+            // "did not mean that Libya had cut its ties", "never said that
+            // ...": a clause under a negated verb is not asserted.
+            if modal.is_none() && !going && link == "ccomp" && s.negated(h) {
+                e.dropped = Some(format!(
+                    "the clause hangs on the negated verb \"{}\"",
+                    s.word(h)
+                ));
+                break;
+            }
             if modal.is_none() && !going {
+                // "faces pressure to help Iran", "a plan to attack": an
+                // infinitive on a noun names an act without asserting it.
+                if s.rel(cur) == "acl"
+                    && s.mark(cur) == Some("to")
+                    && s.upos(s.head[cur].unwrap_or(cur)) == Upos::Noun
+                {
+                    e.dropped = Some(format!(
+                        "an infinitive on the noun \"{}\" states no act",
+                        s.word(s.head[cur].unwrap_or(cur))
+                    ));
+                }
                 break;
             }
             if going {
                 self.apply(&mut e, ModalKind::Future, "going to");
             } else if let Some(m) = modal {
+                if m.kind == ModalKind::Report {
+                    e.reporter.get_or_insert(h);
+                }
+                // An infinitive the host controls (parsers give "invited X
+                // to meet" as an xcomp or as a purpose advcl).
+                let control = link == "xcomp" || (link == "advcl" && s.mark(from) == Some("to"));
+                // "wants Putin to attack", "urged Russia to withdraw": with an
+                // object who is to act, a wish or an appeal is an appeal to
+                // that object (object control), not the subject's own intent.
+                let object = (control
+                    && e.hosts.is_empty()
+                    && matches!(m.kind, ModalKind::Intent | ModalKind::Appeal)
+                    && crate::patterns::object_control(&s.lemma[h]))
+                .then(|| s.kid(h, "obj").or_else(|| s.kid(h, "iobj")))
+                .flatten()
+                .filter(|&o| h < o && o < from);
+                // "were invited to attend": the passive subject is the one
+                // asked; the source is the host's agent, if any.
+                let object = object.or_else(|| {
+                    (control
+                        && e.hosts.is_empty()
+                        && m.kind == ModalKind::Appeal
+                        && s.is_passive(h))
+                    .then(|| s.kid(h, "nsubj:pass"))
+                    .flatten()
+                });
+                let kind = match object {
+                    Some(o) => {
+                        e.addressee = Some((h, o));
+                        ModalKind::Appeal
+                    }
+                    None => m.kind,
+                };
                 self.apply(
                     &mut e,
-                    m.kind,
-                    &format!("{} {}", m.kind.keyword(), m.source_ref),
+                    kind,
+                    &format!("{} {}", kind.keyword(), m.source_ref),
                 );
             }
             e.hosts.push(h);
@@ -137,6 +195,7 @@ impl Coder {
                 && c > v
             {
                 e.modality.claimed = true;
+                e.reporter.get_or_insert(c);
             }
             if matches!(rel, "obl" | "advcl") && s.case_of(c).as_deref() == Some("according to") {
                 e.modality.claimed = true;

@@ -26,6 +26,9 @@ pub(crate) struct Hit<'d> {
     pub compound: bool,
     /// The tokens the pattern's words cover, verb included (first, last).
     pub span: (usize, usize),
+    /// Words of the longest `obj:` phrase matched: "air strike" (2) is more
+    /// specific than "strike" (1) between patterns of equal specificity.
+    pub obj_words: usize,
     /// Word patterns: the token `^` skipped, if any.
     pub skipped: Option<usize>,
 }
@@ -112,6 +115,69 @@ fn subject_before_finite(s: &Sent<'_>, v: usize) -> Option<usize> {
     None
 }
 
+/// Verbs whose object is the subject of their infinitive ("urged Russia to
+/// withdraw", "helped Kyiv to repel"), a closed class of English verbs of
+/// influence; after others the infinitive is the subject's purpose ("met
+/// Putin to talk": Biden talks).
+pub(crate) fn object_control(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "urge"
+            | "tell"
+            | "order"
+            | "force"
+            | "compel"
+            | "help"
+            | "allow"
+            | "permit"
+            | "persuade"
+            | "encourage"
+            | "invite"
+            | "want"
+            | "wish"
+            | "expect"
+            | "require"
+            | "press"
+            | "pressure"
+            | "push"
+            | "enable"
+            | "cause"
+            | "get"
+            | "warn"
+            | "advise"
+            | "instruct"
+            | "authorize"
+            | "authorise"
+            | "oblige"
+            | "beg"
+            | "implore"
+            | "remind"
+            | "challenge"
+            | "call"
+            | "appeal"
+            | "need"
+            | "like"
+            | "prefer"
+            | "lead"
+            | "leave"
+            | "trust"
+            | "convince"
+            | "prompt"
+            | "drive"
+            | "empower"
+            | "mandate"
+            | "direct"
+            | "command"
+            | "request"
+            | "beseech"
+            | "exhort"
+            | "entreat"
+            | "nudge"
+            | "coax"
+    )
+}
+
 fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
     if s.is_passive(v) {
         return s
@@ -137,6 +203,14 @@ fn logical_subj_inner(s: &Sent<'_>, v: usize) -> Option<usize> {
         first = false;
         let h = s.head[v]?;
         match s.rel(v) {
+            // Object control: "urged Russia to withdraw", "helped Kyiv to
+            // repel": the object acts ("promised Kyiv to" is subject control).
+            "xcomp"
+                if object_control(&s.lemma[h])
+                    && s.kid(h, "obj").is_some_and(|o| h < o && o < v) =>
+            {
+                return s.kid(h, "obj");
+            }
             "xcomp" | "conj" => v = h,
             // "condemned the attack and promised aid": a parser may take the
             // second verb for an adjective of its object; with its own
@@ -161,40 +235,83 @@ pub(crate) fn term_holds(d: &Dictionaries, s: &Sent<'_>, t: usize, term: &Term) 
     match term {
         Term::Any => true,
         Term::Word(w) => s.lemma[t] == *w || s.lower[t] == *w,
-        Term::Synset(name) => d.synset(name).is_some_and(|syn| {
-            syn.members.iter().any(|m| {
-                let Some((last, rest)) = m.split_last() else {
-                    return false;
-                };
-                if s.lemma[t] != *last && s.lower[t] != *last {
-                    return false;
-                }
-                rest.iter()
-                    .rev()
-                    .enumerate()
-                    .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
-            })
-        }),
+        Term::Synset(name) => d
+            .synset(name)
+            .is_some_and(|syn| syn.members.iter().any(|m| term_holds_member(s, t, m))),
     }
+}
+
+/// The number of words of the longest term that holds at `t` (a word is 1,
+/// a synset member "air strike" 2).
+fn phrase_words(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> usize {
+    terms
+        .iter()
+        .map(|term| match term {
+            Term::Synset(name) if term_holds(d, s, t, term) => d.synset(name).map_or(1, |syn| {
+                syn.members
+                    .iter()
+                    .filter(|m| term_holds_member(s, t, m))
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1)
+            }),
+            t2 if term_holds(d, s, t, t2) => 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a synset member (its last word at `t`, earlier words before it) holds.
+fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
+    let Some((last, rest)) = m.split_last() else {
+        return false;
+    };
+    if s.lemma[t] != *last && s.lower[t] != *last {
+        return false;
+    }
+    rest.iter()
+        .rev()
+        .enumerate()
+        .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
 }
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
     terms.iter().any(|x| term_holds(d, s, t, x))
+        || quantified(s, t).is_some_and(|n| terms.iter().any(|x| term_holds(d, s, n, x)))
+}
+
+/// "hundreds of protesters", "dozens of soldiers": the noun a quantity word
+/// counts, which is the phrase's head for meaning.
+fn quantified(s: &Sent<'_>, t: usize) -> Option<usize> {
+    if !matches!(
+        s.lemma[t].as_str(),
+        "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "dozen"
+            | "dozens"
+            | "score"
+            | "scores"
+            | "million"
+            | "millions"
+            | "ten"
+            | "tens"
+    ) {
+        return None;
+    }
+    s.children[t]
+        .iter()
+        .copied()
+        .find(|&c| s.rel(c).starts_with("nmod") && s.case_of(c).as_deref() == Some("of"))
 }
 
 /// Whether one constraint holds at verb `v`.
 pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Constraint) -> bool {
     match c {
-        Constraint::Obj(terms) => logical_obj(s, v).is_some_and(|o| {
-            any_term(d, s, o, terms) || s.kids(o, "conj").any(|c| any_term(d, s, c, terms))
-        }),
-        Constraint::Prep { prep, head } => {
-            let mut deps = s.prep_deps(v, prep);
-            if let Some(o) = logical_obj(s, v) {
-                deps.extend(s.prep_deps(o, prep));
-            }
-            deps.into_iter().any(|x| any_term(d, s, x, head))
-        }
+        Constraint::Obj(terms) => obj_holds(d, s, v, terms),
+        Constraint::Prep { prep, head } => prep_holds(d, s, v, prep, head),
         Constraint::Prt(p) => s.children[v]
             .iter()
             .any(|&c| s.rel(c) == "compound:prt" && (s.lower[c] == *p || s.lemma[c] == *p)),
@@ -202,7 +319,20 @@ pub(crate) fn constraint_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, c: &Con
         Constraint::Voice(Voice::Passive) => s.is_passive(v),
         Constraint::Voice(Voice::Active) => !s.is_passive(v),
         Constraint::Subj(terms) => logical_subj(s, v).is_some_and(|x| any_term(d, s, x, terms)),
+        Constraint::NotObj(terms) => !obj_holds(d, s, v, terms),
+        Constraint::NotPrep { prep, head } => !prep_holds(d, s, v, prep, head),
     }
+}
+
+/// Which pattern tables a token with these tags selects from: (verb
+/// patterns, noun patterns). The parse gate uses the same test, so it never
+/// skips a sentence the coder could code.
+pub(crate) fn pattern_kinds(up: Upos, xp: Xpos) -> (bool, bool) {
+    let verbish = matches!(up, Upos::Verb | Upos::Aux)
+        || (up == Upos::X && xp == Xpos::None)
+        || (matches!(up, Upos::Adj) && xp == Xpos::Vbn);
+    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    (verbish, nounish)
 }
 
 /// How word patterns see a sentence's tokens. TABARI, which reads no
@@ -221,6 +351,22 @@ impl Reading<'_> {
     }
 }
 
+/// The logical object (or one of its conjuncts) matches a term.
+fn obj_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, terms: &[Term]) -> bool {
+    logical_obj(s, v).is_some_and(|o| {
+        any_term(d, s, o, terms) || s.kids(o, "conj").any(|c| any_term(d, s, c, terms))
+    })
+}
+
+/// A dependent of the verb or of its object introduced by `prep` matches a term.
+fn prep_holds(d: &Dictionaries, s: &Sent<'_>, v: usize, prep: &str, head: &[Term]) -> bool {
+    let mut deps = s.prep_deps(v, prep);
+    if let Some(o) = logical_obj(s, v) {
+        deps.extend(s.prep_deps(o, prep));
+    }
+    deps.into_iter().any(|x| any_term(d, s, x, head))
+}
+
 /// Every pattern that holds at token `v`, most specific first.
 pub(crate) fn hits<'d>(
     d: &'d Dictionaries,
@@ -237,11 +383,14 @@ pub(crate) fn hits<'d>(
             up,
             Upos::Noun | Upos::Adj | Upos::Adv | Upos::X | Upos::Propn
         );
-    let verbish = matches!(up, Upos::Verb | Upos::Aux)
-        || tabari
-        || (up == Upos::X && s.xpos(v) == Xpos::None)
-        || (matches!(up, Upos::Adj) && s.xpos(v) == Xpos::Vbn);
-    let nounish = matches!(up, Upos::Noun | Upos::Propn | Upos::X);
+    let (verbish, nounish) = pattern_kinds(up, s.xpos(v));
+    // "an Islamic State target": a "verb" with an article is a noun the
+    // tagger missed.
+    let article = s
+        .kids(v, "det")
+        .any(|x| matches!(s.lower[x].as_str(), "a" | "an" | "the"));
+    let verbish = (verbish || tabari) && !article;
+    let nounish = nounish || (article && up == Upos::Verb);
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and
         // TABARI stems select the patterns.
@@ -282,7 +431,7 @@ pub(crate) fn hits<'d>(
     let legacy = d.format != tocsin_dict::DictFormat::Tocsin;
     out.sort_by_key(|h| {
         let pattern_line = legacy && h.pat.text.starts_with('-');
-        std::cmp::Reverse((pattern_line, h.specificity))
+        std::cmp::Reverse((pattern_line, h.specificity, h.obj_words))
     });
     out
 }
@@ -336,6 +485,15 @@ fn try_pattern<'d>(
         // The longest match wins among imported patterns.
         extra_words = m.extra;
     }
+    let obj_words = p
+        .constraints
+        .iter()
+        .filter_map(|c| match c {
+            Constraint::Obj(terms) => logical_obj(s, v).map(|o| phrase_words(d, s, o, terms)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     Some(Hit {
         tok: v,
         pat: p,
@@ -344,6 +502,7 @@ fn try_pattern<'d>(
         tgt_tok,
         compound,
         span,
+        obj_words,
         skipped,
     })
 }

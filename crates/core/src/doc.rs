@@ -29,6 +29,10 @@ pub struct Sentence {
     /// Set by a gate stage when the sentence cannot yield an event (no actor
     /// name or no word with an event pattern): the parser leaves it unparsed.
     pub skip_parse: bool,
+    /// Set by a gate stage before tagging when the sentence names no actor at
+    /// all, so it can neither yield an event nor give context: the tagger
+    /// leaves it untagged (tags `X`, no lemmas) and the parser unparsed.
+    pub skip_tag: bool,
 }
 
 /// Metadata the caller knows about a document.
@@ -139,6 +143,7 @@ impl Doc {
             tokens: at..at,
             is_heading: false,
             skip_parse: false,
+            skip_tag: false,
         });
     }
 

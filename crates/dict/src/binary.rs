@@ -7,7 +7,7 @@ use crate::model::Dictionaries;
 /// Magic tag at the start of every compiled dictionary.
 pub const MAGIC: &[u8; 8] = b"TOCSDICT";
 /// Version of the binary layout; bump on any change to the model types.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 impl Dictionaries {
     /// Encodes the dictionaries (magic, version, payload).

@@ -377,6 +377,24 @@ pub enum Constraint {
     Voice(Voice),
     /// The subject's head is one of the terms.
     Subj(Vec<Term>),
+    /// There is no direct object, or its head is none of the terms
+    /// (`obj: not &market`: "hit sales" is not an attack).
+    NotObj(Vec<Term>),
+    /// No dependent introduced by `prep` has one of the terms as its head
+    /// (`prep: of not &business`: "take control of a firm").
+    NotPrep {
+        prep: String,
+        head: Vec<Term>,
+    },
+}
+
+impl Constraint {
+    /// True for the negative constraints (`not`), which exclude a reading
+    /// but make a pattern no more specific.
+    #[must_use]
+    pub fn is_negative(&self) -> bool {
+        matches!(self, Constraint::NotObj(_) | Constraint::NotPrep { .. })
+    }
 }
 
 /// Where a source or target is taken from.
@@ -492,7 +510,7 @@ impl VerbPattern {
     /// words for imported patterns). The coder keeps the most specific match.
     #[must_use]
     pub fn specificity(&self) -> usize {
-        self.constraints.len()
+        self.constraints.iter().filter(|c| !c.is_negative()).count()
             + self
                 .words
                 .as_ref()

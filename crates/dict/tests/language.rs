@@ -338,6 +338,38 @@ fn verbs_nouns_synsets_modals_derives_discards() {
 }
 
 #[test]
+fn negative_constraints_exclude_without_adding_specificity() {
+    let d = compile(
+        "negative",
+        &[
+            ("synsets.txt", "synset &market | sale; share; price\nsynset &business | firm; company\n"),
+            ("verbs/19-fight.txt", "verb hit | 190 | obj: not &market | target: obj\nverb take | 192 | obj: control | prep: of * | prep: of not &business | target: prep of\n"),
+        ],
+    );
+    let hit: Vec<_> = d.verb_patterns("hit").collect();
+    assert_eq!(
+        hit[0].constraints,
+        [Constraint::NotObj(vec![Term::Synset("market".into())])]
+    );
+    assert_eq!(
+        hit[0].specificity(),
+        0,
+        "a negative constraint is no more specific"
+    );
+    let take: Vec<_> = d.verb_patterns("take").collect();
+    assert!(take[0].constraints.contains(&Constraint::NotPrep {
+        prep: "of".into(),
+        head: vec![Term::Synset("business".into())],
+    }));
+    assert_eq!(take[0].specificity(), 2);
+    let bad = diags(
+        "negative-bad",
+        &[("verbs/19-fight.txt", "verb take | 192 | prep: of not\n")],
+    );
+    assert!(bad.iter().any(|x| x.contains("19-fight.txt:1")), "{bad:?}");
+}
+
+#[test]
 fn malformed_lines_name_path_and_line() {
     let got = diags(
         "bad",
@@ -387,7 +419,8 @@ fn binary_format_checks_magic_and_version() {
     b[8] = 99;
     let e = Dictionaries::from_bytes(&b).unwrap_err().to_string();
     assert!(
-        e.contains("version 99") && e.contains("expected version 1"),
+        e.contains("version 99")
+            && e.contains(&format!("expected version {}", tocsin_dict::FORMAT_VERSION)),
         "{e}"
     );
     assert!(Dictionaries::from_bytes(b"NOTADICT0000")

@@ -36,6 +36,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         ("lexicon-noun.txt", &t.nouns),
         ("lexicon-verb.txt", &t.verbs),
         ("lexicon-adj.txt", &t.adjs),
+        ("lexicon-name.txt", &t.names),
     ] {
         std::fs::write(out.join(name), text)?;
         println!(

@@ -91,21 +91,23 @@ pub(crate) const NO_DICT: u8 = u8::MAX;
 
 /// The model's word table maps a lowercase-word hash to lexicon class bits
 /// (`LEX_MASK`); the bits above are reserved.
-pub(crate) const LEX_MASK: u32 = 7;
+pub(crate) const LEX_MASK: u32 = 15;
 
 /// Lexicon classes, as stored in the model's lexicon (lowercase-word hash -> bits).
 pub(crate) const LEX_NOUN: u32 = 1;
 pub(crate) const LEX_VERB: u32 = 2;
 pub(crate) const LEX_ADJ: u32 = 4;
+/// The word is a name (WordNet writes it capitalised): "Tehran", "Marines".
+pub(crate) const LEX_NAME: u32 = 8;
 
 /// Hash of a lowercase word as [`word_info`] computes it (for building the lexicon).
 pub(crate) fn lower_hash(w: &str) -> u64 {
     w.chars().fold(FNV_OFFSET, |h, c| fnv(h, lower(c)))
 }
 
-/// Lexicon evidence for a word, packed: which classes the word itself has, and
-/// whether stripping an inflection (-s, -ed, -ing, -er/-est, -ly) leaves a noun,
-/// verb or adjective. It lets the tagger guess unseen words ("blogged", "bakeries").
+/// Lexicon evidence for a word, packed: which classes the word itself has
+/// (noun, verb, adjective, name), and whether stripping an inflection (-s, -ed,
+/// -ing, -er/-est, -ly) leaves a noun, verb, adjective or name. It lets the tagger guess unseen words ("blogged", "bakeries").
 ///
 /// `prefix[k]` is the hash of the word without its last `k` characters and
 /// `tail` the last characters lowercased, last first.
@@ -120,10 +122,13 @@ fn lex_bits(lex: &HashIndex, prefix: &[u64; 5], tail: &[char; 4]) -> u64 {
             .count()
             == s.len()
     };
-    let mut bits = u64::from(get(prefix[0]));
+    let own = get(prefix[0]);
+    let mut bits = u64::from(own & (LEX_NOUN | LEX_VERB | LEX_ADJ));
+    bits |= u64::from(own & LEX_NAME != 0) << 9;
     if ends("s") {
         bits |= u64::from(has(prefix[1], LEX_NOUN)) << 3;
         bits |= u64::from(has(prefix[1], LEX_VERB)) << 4;
+        bits |= u64::from(has(prefix[1], LEX_NAME)) << 10;
     }
     if ends("ed") {
         let v = has(prefix[2], LEX_VERB) || has(prefix[1], LEX_VERB);
@@ -316,6 +321,58 @@ pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_ST
     ];
 }
 
+/// Number of [`static_features`] that depend on the word alone (not on its
+/// neighbours or position): their summed weights can be cached per word.
+pub(crate) const N_WORD: usize = 14;
+/// Number of [`static_features`] that depend on the neighbours or position.
+pub(crate) const N_CONTEXT: usize = N_STATIC - N_WORD;
+
+/// The subset of [`static_features`] that depends on `w` alone, so the summed
+/// weights of a word can be reused wherever it occurs. With
+/// [`context_features`] it yields exactly the keys of [`static_features`].
+pub(crate) fn word_features(w: &WordInfo, out: &mut [u64; N_WORD]) {
+    *out = [
+        key(0, 0),
+        key(1, w.lower),
+        key(2, w.suf[0]),
+        key(3, w.suf[1]),
+        key(4, w.suf[2]),
+        key(5, w.suf[3]),
+        key(6, w.pre[0]),
+        key(7, w.pre[1]),
+        key(8, w.pre[2]),
+        key(9, w.shape),
+        key(10, w.flags),
+        key(22, w.exact),
+        key(24, w.lex),
+        key2(25, w.lex, w.suf[1]),
+    ];
+}
+
+/// The rest of [`static_features`]: those that read the neighbours or the position.
+pub(crate) fn context_features(words: &[WordInfo], i: usize, out: &mut [u64; N_CONTEXT]) {
+    let first = i == 0;
+    let i = i as isize;
+    let w = at(words, i);
+    let (p1, p2) = (at(words, i - 1), at(words, i - 2));
+    let (n1, n2) = (at(words, i + 1), at(words, i + 2));
+    *out = [
+        key(11, p1.lower),
+        key(12, p2.lower),
+        key(13, n1.lower),
+        key(14, n2.lower),
+        key(15, p1.suf[2]),
+        key(16, n1.suf[2]),
+        key2(17, p1.lower, w.lower),
+        key2(18, w.lower, n1.lower),
+        key(19, p1.shape),
+        key(20, n1.shape),
+        key2(21, p1.lower, n1.lower),
+        key2(23, w.flags, u64::from(first)),
+        key2(26, w.shape, p1.shape),
+    ];
+}
+
 /// Writes the features of token `i` that depend on the two tags to its left
 /// (`t1` is the previous tag, `t2` the one before; [`START_TAG`] before the start).
 pub(crate) fn dynamic_features(
@@ -376,6 +433,27 @@ mod tests {
         assert_eq!(a.lower, b.lower);
         assert_eq!(a.suf, b.suf);
         assert_ne!(a.shape, b.shape);
+    }
+
+    #[test]
+    fn word_and_context_features_split_the_static_ones() {
+        let lex = HashIndex::default();
+        let words: Vec<WordInfo> = ["The", "troops", "massed", "near", "Kyiv", "."]
+            .iter()
+            .map(|w| word_info(w, &lex, None))
+            .collect();
+        for i in 0..words.len() {
+            let mut all = [0u64; N_STATIC];
+            static_features(&words, i, &mut all);
+            let (mut w, mut c) = ([0u64; N_WORD], [0u64; N_CONTEXT]);
+            word_features(&words[i], &mut w);
+            context_features(&words, i, &mut c);
+            let mut split: Vec<u64> = w.iter().chain(&c).copied().collect();
+            let mut all = all.to_vec();
+            split.sort_unstable();
+            all.sort_unstable();
+            assert_eq!(split, all, "token {i}");
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ const LEMMAS: &str = include_str!("../data/lemmas.tsv");
 const NOUNS: &str = include_str!("../data/lexicon-noun.txt");
 const VERBS: &str = include_str!("../data/lexicon-verb.txt");
 const ADJS: &str = include_str!("../data/lexicon-adj.txt");
+const NAMES: &str = include_str!("../data/lexicon-name.txt");
 
 /// A fast non-cryptographic hasher for the string tables (FxHash's multiply-rotate
 /// over 8-byte chunks); the tables are built from our own data, so hash flooding
@@ -105,9 +106,14 @@ impl Tables {
 /// The embedded lexicons as (lowercase-word hash, class bits), sorted: the
 /// tagger's training copies them into the model (see `features::lex_bits`).
 pub(crate) fn lexicon_classes() -> Vec<(u64, u8)> {
-    use crate::features::{lower_hash, LEX_ADJ, LEX_NOUN, LEX_VERB};
+    use crate::features::{lower_hash, LEX_ADJ, LEX_NAME, LEX_NOUN, LEX_VERB};
     let mut m: std::collections::BTreeMap<u64, u8> = std::collections::BTreeMap::new();
-    for (text, bit) in [(NOUNS, LEX_NOUN), (VERBS, LEX_VERB), (ADJS, LEX_ADJ)] {
+    for (text, bit) in [
+        (NOUNS, LEX_NOUN),
+        (VERBS, LEX_VERB),
+        (ADJS, LEX_ADJ),
+        (NAMES, LEX_NAME),
+    ] {
         for w in text.lines().map(str::trim) {
             if !w.is_empty() && !w.starts_with('#') {
                 *m.entry(lower_hash(w)).or_default() |= bit as u8;

@@ -1,12 +1,14 @@
 //! Inference: the [`Tagger`] and its pipeline stage.
 
 use crate::features::{
-    dynamic_features, right_features, static_features, word_info, WordInfo, NO_DICT, N_DYNAMIC,
-    N_FEATS, N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
+    context_features, dynamic_features, mix, right_features, static_features, word_features,
+    word_info, WordInfo, NO_DICT, N_CONTEXT, N_DYNAMIC, N_FEATS, N_FEATS2, N_RIGHT, N_STATIC,
+    N_WORD, START_TAG,
 };
 use crate::model::{Model, Weights};
 use crate::{Error, Lemmatizer};
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tocsin_core::{Doc, Layer, Stage, Upos, Xpos};
 
 /// A part-of-speech tagger (averaged perceptron, greedy left to right) that also
@@ -18,6 +20,15 @@ use tocsin_core::{Doc, Layer, Stage, Upos, Xpos};
 pub struct Tagger {
     model: Model,
     lemmatizer: Lemmatizer,
+    /// Distinguishes this model's entries in the per-thread [`WordCache`]s.
+    id: u64,
+}
+
+/// Source of [`Tagger::id`]s.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 impl std::fmt::Debug for Tagger {
@@ -41,6 +52,67 @@ struct Scratch {
     first_margins: Vec<i32>,
     scores: Vec<i32>,
     lemma: String,
+    /// Per-pass caches of the summed word-only feature weights.
+    cache: [WordCache; 2],
+}
+
+/// Slots of a [`WordCache`]: a power of two. News repeats its words, so a few
+/// thousand cover most tokens; each slot holds one score per class.
+const CACHE_SLOTS: usize = 4096;
+
+/// A direct-mapped cache from a word (its exact-form hash) to the summed
+/// weights of its [`word_features`] in one pass of one model.
+///
+/// Those features are a third of a token's and each costs a random memory
+/// access, so reusing their sum is the cheapest way to score a frequent word.
+/// Integer sums do not depend on order, so cached and uncached scores are
+/// identical.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    /// The (model id, pass) the entries belong to; 0 when empty.
+    owner: u64,
+    classes: usize,
+    keys: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+impl WordCache {
+    /// Empties the cache unless it already holds entries of `owner` with
+    /// `classes` scores per slot.
+    fn prepare(&mut self, owner: u64, classes: usize) {
+        if self.owner != owner || self.classes != classes {
+            self.owner = owner;
+            self.classes = classes;
+            self.keys = vec![0; CACHE_SLOTS];
+            self.scores = vec![0; CACHE_SLOTS * classes];
+        }
+    }
+
+    /// Sets `scores` to the summed word-feature weights of `w`.
+    fn word_scores(&mut self, weights: &Weights, w: &WordInfo, scores: &mut [i32]) {
+        let n = self.classes;
+        let key = w.exact;
+        let slot = (mix(key) as usize) & (CACHE_SLOTS - 1);
+        let cached = self.scores.get_mut(slot * n..(slot + 1) * n);
+        match cached {
+            Some(row) if key != 0 && scores.len() == n => {
+                if self.keys[slot] != key {
+                    let mut wf = [0u64; N_WORD];
+                    word_features(w, &mut wf);
+                    row.iter_mut().for_each(|x| *x = 0);
+                    weights.add_all(&wf, row);
+                    self.keys[slot] = key;
+                }
+                scores.copy_from_slice(row);
+            }
+            _ => {
+                let mut wf = [0u64; N_WORD];
+                word_features(w, &mut wf);
+                scores.iter_mut().for_each(|x| *x = 0);
+                weights.add_all(&wf, scores);
+            }
+        }
+    }
 }
 
 thread_local! {
@@ -57,6 +129,7 @@ impl Tagger {
         Ok(Tagger {
             model: Model::from_gz(bytes)?,
             lemmatizer: Lemmatizer::embedded(),
+            id: next_id(),
         })
     }
 
@@ -101,6 +174,9 @@ impl Tagger {
         s.scores.clear();
         s.scores.resize(m.classes.len(), 0);
         let w1 = &m.weights;
+        let n = m.classes.len();
+        let [cache1, cache2] = &mut s.cache;
+        cache1.prepare(self.id * 2, n);
         greedy(
             w1,
             &s.words,
@@ -108,6 +184,7 @@ impl Tagger {
             &mut s.classes,
             &mut s.margins,
             &mut s.scores,
+            Some(cache1),
         );
         if let Some(w2) = &m.weights2 {
             std::mem::swap(&mut s.classes, &mut s.first);
@@ -117,6 +194,7 @@ impl Tagger {
                 margins: &s.first_margins,
                 skip: m.skip_margin,
             };
+            cache2.prepare(self.id * 2 + 1, n);
             greedy(
                 w2,
                 &s.words,
@@ -124,6 +202,7 @@ impl Tagger {
                 &mut s.classes,
                 &mut s.margins,
                 &mut s.scores,
+                Some(cache2),
             );
         }
         out.extend(s.classes.iter().map(|&c| {
@@ -132,6 +211,7 @@ impl Tagger {
                 .copied()
                 .unwrap_or((Upos::X, Xpos::None))
         }));
+        finite_verb_rule(words, out);
     }
 
     /// Tags and lemmatizes every sentence of `doc`.
@@ -141,6 +221,9 @@ impl Tagger {
             .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.lemma)))
             .unwrap_or_default();
         for si in 0..doc.sentences().len() {
+            if doc.sentences()[si].skip_tag {
+                continue;
+            }
             let range = doc.sentences()[si].tokens.clone();
             {
                 let words: Vec<&str> = (range.start..range.end)
@@ -167,6 +250,60 @@ impl Tagger {
     }
 }
 
+/// A full sentence needs a finite verb. When the tagger found none but read a
+/// past form as a participle with no auxiliary before it ("Russian troops
+/// massed on the border."), the participle is the simple past: a reduced
+/// relative needs a main verb to hang on. Only sentences that end in a full
+/// stop and start with a capital are treated as full sentences; headlines and
+/// fragments are left alone.
+fn finite_verb_rule(words: &[&str], tags: &mut [(Upos, Xpos)]) {
+    let finite = |x: Xpos| matches!(x, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md);
+    if tags.len() < 4 || tags.iter().any(|t| finite(t.1)) {
+        return;
+    }
+    let full_stop = words.last().is_some_and(|w| *w == "." || *w == "!");
+    let capital = words
+        .first()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if !full_stop || !capital {
+        return;
+    }
+    let mut seen_noun = false;
+    for (k, t) in tags.iter_mut().enumerate() {
+        match t.1 {
+            Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Prp => seen_noun = true,
+            Xpos::Vbn if seen_noun && t.0 == Upos::Verb => {
+                let aux = words[..k].iter().any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    matches!(
+                        w.as_str(),
+                        "be" | "been"
+                            | "being"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "having"
+                            | "get"
+                            | "got"
+                            | "gets"
+                            | "getting"
+                    )
+                });
+                if !aux {
+                    t.1 = Xpos::Vbd;
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
 /// What the second pass needs from the first.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Pass2<'a> {
@@ -181,7 +318,8 @@ pub(crate) struct Pass2<'a> {
 /// One greedy left-to-right pass: `classes` receives a class per word and
 /// `margins` the winning margin (`i32::MAX` for tag-dictionary words). With
 /// `second` this is the second pass, which also sees the tags predicted to the
-/// right by the first.
+/// right by the first. With `cache`, the word-only part of each score comes
+/// from (and goes to) the cache; the result is the same either way.
 pub(crate) fn greedy(
     weights: &Weights,
     words: &[WordInfo],
@@ -189,6 +327,7 @@ pub(crate) fn greedy(
     classes: &mut Vec<u8>,
     margins: &mut Vec<i32>,
     scores: &mut [i32],
+    mut cache: Option<&mut WordCache>,
 ) {
     classes.clear();
     margins.clear();
@@ -196,6 +335,7 @@ pub(crate) fn greedy(
     let mut st = [0u64; N_STATIC];
     let mut dy = [0u64; N_DYNAMIC];
     let mut rt = [0u64; N_RIGHT];
+    let mut ctx = [0u64; N_CONTEXT];
     for i in 0..words.len() {
         let (class, margin) = if words[i].dict != NO_DICT {
             (words[i].dict, i32::MAX)
@@ -203,11 +343,25 @@ pub(crate) fn greedy(
             // The first pass was sure: keep its class and save the scoring.
             (p.first.get(i).copied().unwrap_or(0), i32::MAX)
         } else {
-            static_features(words, i, &mut st);
             let t1 = prev_tag(classes, i, 1);
             let t2 = prev_tag(classes, i, 2);
             dynamic_features(words, i, t1, t2, &mut dy);
-            feats[..N_STATIC].copy_from_slice(&st);
+            // The features to look up: all of them, or without the word-only
+            // ones when the cache supplies their sum.
+            let from = match cache.as_deref_mut() {
+                Some(c) => {
+                    c.word_scores(weights, &words[i], scores);
+                    context_features(words, i, &mut ctx);
+                    feats[N_WORD..N_STATIC].copy_from_slice(&ctx);
+                    N_WORD
+                }
+                None => {
+                    static_features(words, i, &mut st);
+                    feats[..N_STATIC].copy_from_slice(&st);
+                    scores.iter_mut().for_each(|x| *x = 0);
+                    0
+                }
+            };
             feats[N_STATIC..N_FEATS].copy_from_slice(&dy);
             let n = match second {
                 Some(p) => {
@@ -217,8 +371,7 @@ pub(crate) fn greedy(
                 }
                 None => N_FEATS,
             };
-            scores.iter_mut().for_each(|x| *x = 0);
-            weights.add_all(&feats[..n], scores);
+            weights.add_all(&feats[from..n], scores);
             argmax_margin(scores)
         };
         classes.push(class);
@@ -295,6 +448,7 @@ impl Tagger {
         Tagger {
             model,
             lemmatizer: Lemmatizer::embedded(),
+            id: next_id(),
         }
     }
 }

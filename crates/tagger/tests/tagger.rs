@@ -21,12 +21,22 @@ fn check_xpos(sentence: &str, want: &str) {
 #[test]
 fn tags_simple_sentences() {
     check_xpos(
+        "The minister said he was n't told .",
+        "DT NN VBD PRP VBD RB VBN .",
+    );
+}
+
+#[test]
+fn a_full_sentence_gets_a_finite_verb() {
+    // Without another verb, the past form is the main verb, not a participle.
+    check_xpos(
         "Russian troops massed on the border .",
         "JJ NNS VBD IN DT NN .",
     );
+    // With an auxiliary it stays a participle.
     check_xpos(
-        "The minister said he was n't told .",
-        "DT NN VBD PRP VBD RB VBN .",
+        "Troops were massed on the border .",
+        "NNS VBD VBN IN DT NN .",
     );
 }
 
@@ -173,7 +183,7 @@ fn accuracy_floors_on_ewt_test() {
     let acc = train::evaluate(&tagger(), &gold);
     eprintln!("EWT test: {acc:?}");
     // Floors a little below what the committed model reaches (see MANIFEST.md).
-    assert!(acc.upos >= 95.2, "UPOS {:.2}", acc.upos);
-    assert!(acc.xpos >= 94.7, "XPOS {:.2}", acc.xpos);
-    assert!(acc.lemma >= 96.9, "lemma {:.2}", acc.lemma);
+    assert!(acc.upos >= 95.5, "UPOS {:.2}", acc.upos);
+    assert!(acc.xpos >= 94.9, "XPOS {:.2}", acc.xpos);
+    assert!(acc.lemma >= 97.1, "lemma {:.2}", acc.lemma);
 }

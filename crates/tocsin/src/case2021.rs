@@ -40,17 +40,27 @@ pub const MAPPED_TYPES: &[&str] = &[
     "VIOL_DEMONSTR",
 ];
 
-fn is_state(sectors: &[String]) -> bool {
-    sectors.is_empty()
-        || sectors
+/// A state actor: a country (no sectors) or its government, military or
+/// police. An unknown source (`---`, no one named) is not a state.
+fn is_state(a: &tocsin_core::ActorRef) -> bool {
+    (a.sectors.is_empty() && a.code != "---")
+        || a.sectors
             .iter()
             .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP"))
 }
 
+/// A target that is neither a state (no sectors, or government, military,
+/// police, intelligence) nor armed (rebels, insurgents, militias): civilians,
+/// churches, schools, media, aid workers ("gunmen attacked a church").
 fn civilian_target(ev: &Event) -> bool {
-    ev.recipient
-        .as_ref()
-        .is_some_and(|r| r.sectors.iter().any(|s| s == "CVL"))
+    const ARMED_OR_STATE: &[&str] = &["GOV", "MIL", "COP", "SPY", "REB", "INS", "UAF", "SEP"];
+    ev.recipient.as_ref().is_some_and(|r| {
+        !r.sectors.is_empty()
+            && !r
+                .sectors
+                .iter()
+                .any(|s| ARMED_OR_STATE.contains(&s.as_str()))
+    })
 }
 
 /// The ACLED sub-event type of an event, if CAMEO says enough.
@@ -63,14 +73,17 @@ pub fn acled_type(ev: &Event) -> Option<&'static str> {
         () if p("2041") || p("2042") || mode == "unconventional" && p("20") => "CHEM_WEAP",
         () if p("195") || mode == "aerial" || mode == "drone" => "AIR_STRIKE",
         () if p("194") || mode == "heavy-weapons" => "ART_MISS_ATTACK",
-        () if p("1831") || mode == "suicide-attack" => "SUIC_BOMB",
-        () if p("1832") || p("1833") || mode == "explosives" => "REM_EXPLOS",
+        // 183 itself ("suicide, car, or other non-military bombing") carries
+        // PLOVER's suicide-attack mode, but a bombing not said to be a suicide
+        // attack is ACLED's remote explosive.
+        () if p("1831") || (mode == "suicide-attack" && c != "183") => "SUIC_BOMB",
+        () if p("183") || mode == "explosives" => "REM_EXPLOS",
         () if p("1821") || mode == "sexual" => "SEX_VIOL",
         () if p("181") => "ABDUCT_DISSAP",
         () if p("1712") || p("1711") || mode == "destroy" => "PROPERTY_DISTRUCT",
         () if p("173") || p("1741") => "ARREST",
         () if p("175") || mode == "crowd-control" => "FORCE_AGAINST_PROTEST",
-        () if p("192") && is_state(&ev.actor.sectors) => "GOV_REGAINS_TERIT",
+        () if p("192") && is_state(&ev.actor) => "GOV_REGAINS_TERIT",
         () if p("192") => "NON_STATE_ACTOR_OVERTAKES_TER",
         // ACLED's "attack" is violence against civilians; force between armed
         // actors is an armed clash.
@@ -89,14 +102,28 @@ pub fn acled_type(ev: &Event) -> Option<&'static str> {
 }
 
 /// The document's main event: the first event of the first sentence that has
-/// one, preferring material conflict over talk in that sentence.
+/// one, preferring material conflict over talk in that sentence, then a
+/// specific code over a "not specified" one (194 over 190).
 #[must_use]
 pub fn main_event(doc: &Doc) -> Option<&Event> {
     let first = doc.events.iter().map(|e| e.sentence).min()?;
     doc.events
         .iter()
         .filter(|e| e.sentence == first)
-        .max_by_key(|e| (e.cameo.quad_class == 4, std::cmp::Reverse(e.verb.start)))
+        .max_by_key(|e| {
+            (
+                e.cameo.quad_class == 4,
+                specific(&e.cameo.code),
+                std::cmp::Reverse(e.verb.start),
+            )
+        })
+}
+
+/// A CAMEO code below the "not specified" level of its family (194, 1831;
+/// not 190 or 180): the more specific description of one incident wins
+/// ("attacked ..., shelling the camp" is shelling).
+fn specific(code: &str) -> bool {
+    code.len() > 3 || (code.len() == 3 && !code.ends_with('0'))
 }
 
 /// Accuracy of the main event's type.
@@ -198,9 +225,34 @@ mod tests {
     }
 
     #[test]
+    fn a_bombing_is_a_suicide_attack_only_when_said() {
+        assert_eq!(acled_type(&ev("1831", &[])), Some("SUIC_BOMB"));
+        assert_eq!(acled_type(&ev("183", &[])), Some("REM_EXPLOS"));
+    }
+
+    #[test]
+    fn an_unknown_source_is_not_a_state() {
+        let mut e = ev("192", &[]);
+        e.actor.code = "RUS".into();
+        assert_eq!(acled_type(&e), Some("GOV_REGAINS_TERIT"));
+        e.actor.code = "---".into();
+        assert_eq!(acled_type(&e), Some("NON_STATE_ACTOR_OVERTAKES_TER"));
+    }
+
+    #[test]
+    fn specific_codes_are_below_the_family_default() {
+        assert!(specific("194") && specific("1831") && specific("057"));
+        assert!(!specific("190") && !specific("180") && !specific("010"));
+    }
+
+    #[test]
     fn codes_map_by_the_two_codebooks_definitions() {
         assert_eq!(acled_type(&ev("190", &["MIL"])), Some("ARMED_CLASH"));
         assert_eq!(acled_type(&ev("190", &["CVL"])), Some("ATTACK"));
+        // A church, a school, journalists are civilian targets; a country is not.
+        assert_eq!(acled_type(&ev("190", &["REL"])), Some("ATTACK"));
+        assert_eq!(acled_type(&ev("190", &["GOV", "EDU"])), Some("ARMED_CLASH"));
+        assert_eq!(acled_type(&ev("190", &[])), Some("ARMED_CLASH"));
         assert_eq!(acled_type(&ev("195", &["CVL"])), Some("AIR_STRIKE"));
         assert_eq!(acled_type(&ev("154", &[])), Some("CHANGE_TO_GROUP_ACT"));
         assert_eq!(acled_type(&ev("161", &[])), Some("DIPLO"));

@@ -45,7 +45,7 @@ pub struct Setup {
     pub dicts: Option<Arc<Dictionaries>>,
     pub coder: tocsin_coder::CoderOptions,
     /// Skip parsing sentences that cannot yield an event (on by default;
-    /// events are the same, only faster).
+    /// events are the same, only faster). Only applied with `coder.require_dyad`.
     pub gate: bool,
 }
 
@@ -135,24 +135,31 @@ pub fn load_dictionaries(
 /// A model or the dictionaries fail to load.
 pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
     let mut stages: Vec<Arc<dyn Stage>> = vec![Arc::new(tocsin_text::Segmenter::new())];
+    let dicts = if setup.until >= Until::Code {
+        Some(match &setup.dicts {
+            Some(d) => Arc::clone(d),
+            None => embedded_dictionaries()?,
+        })
+    } else {
+        None
+    };
+    // Coding needs no tags of a sentence that names no actor, and no parse of
+    // one that cannot yield an event. Both gates ask for an actor name, so
+    // they only run when events need one (`require_dyad`).
+    let gates = dicts
+        .as_ref()
+        .filter(|_| setup.gate && setup.coder.require_dyad);
+    if let Some(d) = gates {
+        stages.push(Arc::new(tocsin_coder::NameGate::new(Arc::clone(d))));
+    }
     if setup.until >= Until::Tag {
         stages.push(Arc::new(
             tocsin_tagger::Tagger::embedded().map_err(|e| load_err("the tagger model", e))?,
         ));
     }
-    let dicts = if setup.until >= Until::Code {
-        let d = match &setup.dicts {
-            Some(d) => Arc::clone(d),
-            None => embedded_dictionaries()?,
-        };
-        // Coding needs no parse of a sentence that cannot yield an event.
-        if setup.gate {
-            stages.push(Arc::new(tocsin_coder::ParseGate::new(Arc::clone(&d))));
-        }
-        Some(d)
-    } else {
-        None
-    };
+    if let Some(d) = gates {
+        stages.push(Arc::new(tocsin_coder::ParseGate::new(Arc::clone(d))));
+    }
     if setup.until >= Until::Parse {
         stages.push(Arc::new(
             tocsin_parser::Parser::embedded().map_err(|e| load_err("the parser model", e))?,

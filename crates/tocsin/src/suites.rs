@@ -156,6 +156,25 @@ fn country_root(c: &eval::Coding) -> (String, String, String) {
     )
 }
 
+/// The "country" of an actor as CAMEO writes it: an international or
+/// non-governmental organisation counts as `IGO`/`NGO` (CAMEO's `IGOUNO`,
+/// Phoenix's `IGOEUREEC`), where tocsin gives organisations codes of their
+/// own (`UNO`, `EUN`).
+fn cameo_country(d: &Dictionaries, a: &tocsin_core::ActorRef) -> String {
+    let org = d
+        .actors
+        .iter()
+        .find(|x| x.kind == tocsin_dict::ActorKind::Org && x.code == a.code);
+    if let Some(o) = org {
+        for sec in ["IGO", "NGO"] {
+            if o.sectors.iter().any(|x| x == sec) {
+                return sec.to_string();
+            }
+        }
+    }
+    a.code.get(..3).unwrap_or(&a.code).to_string()
+}
+
 /// Runs the PETRARCH-2 GSR sentences with tocsin's default dictionaries.
 ///
 /// # Errors
@@ -177,7 +196,15 @@ pub fn run_gsr(path: &Path, dicts: Option<Arc<Dictionaries>>) -> Result<GsrRepor
         let mut got: Vec<_> = doc
             .events
             .iter()
-            .map(|e| country_root(&eval::coding_of(e)))
+            .map(|e| {
+                (
+                    cameo_country(&dicts, &e.actor),
+                    e.recipient
+                        .as_ref()
+                        .map_or_else(|| "---".to_string(), |r| cameo_country(&dicts, r)),
+                    e.cameo.code.get(..2).unwrap_or(&e.cameo.code).to_string(),
+                )
+            })
             .collect();
         let want: Vec<_> = r.expected.iter().map(country_root).collect();
         rep.records += 1;

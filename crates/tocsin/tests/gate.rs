@@ -34,3 +34,44 @@ fn the_gate_changes_no_event() {
     assert!(d.sentences()[0].skip_parse);
     assert!(!d.sentences()[1].skip_parse);
 }
+
+/// The same on real news: the first documents of the BBC corpus (skipped
+/// without `../shared`).
+#[test]
+fn the_gates_change_no_event_on_real_news() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/bbc-news-2004-2005.jsonl"
+    );
+    let Ok(data) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} is absent");
+        return;
+    };
+    let mut on = Setup::new(Until::Code);
+    on.gate = true;
+    let mut off = Setup::new(Until::Code);
+    off.gate = false;
+    let (on, off) = (
+        build(&on).expect("pipeline"),
+        build(&off).expect("pipeline"),
+    );
+    let (mut a, mut b) = (on.worker(), off.worker());
+    let (mut events, mut skipped_tag, mut sentences) = (0, 0, 0);
+    for (i, line) in data.lines().take(400).enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
+        let t = v["text"].as_str().unwrap_or("");
+        let meta = || DocMeta {
+            date: Date::parse("2005-01-01"),
+            ..DocMeta::default()
+        };
+        let da = a.process(t, meta());
+        let ea = da.events.clone();
+        sentences += da.sentences().len();
+        skipped_tag += da.sentences().iter().filter(|s| s.skip_tag).count();
+        let eb = b.process(t, meta()).events.clone();
+        assert_eq!(ea, eb, "the gates changed the events of document {}", i + 1);
+        events += ea.len();
+    }
+    eprintln!("{events} events, {skipped_tag} of {sentences} sentences left untagged");
+    assert!(skipped_tag > 0);
+}

@@ -76,10 +76,29 @@ impl Compiler {
         v: &str,
     ) -> Result<Option<Constraint>, String> {
         Ok(Some(match k {
-            "obj" => Constraint::Obj(self.terms(loc, v)),
+            "obj" => match negated(v) {
+                Some(rest) => {
+                    let terms = self.terms(loc, rest);
+                    if terms.is_empty() {
+                        return Err(format!("expected words after `obj: not`, found `obj: {v}`"));
+                    }
+                    Constraint::NotObj(terms)
+                }
+                None => Constraint::Obj(self.terms(loc, v)),
+            },
             "subj" => Constraint::Subj(self.terms(loc, v)),
             "prep" => {
                 let (p, rest) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
+                if let Some(neg) = negated(rest.trim()) {
+                    let head = self.terms(loc, neg);
+                    if head.is_empty() {
+                        return Err(format!("expected words after `prep: {p} not`, found `{v}`"));
+                    }
+                    return Ok(Some(Constraint::NotPrep {
+                        prep: p.to_lowercase(),
+                        head,
+                    }));
+                }
                 // `prep: for` alone: any head (`call for talks`).
                 let mut head = self.terms(loc, rest.trim());
                 if head.is_empty() {
@@ -338,4 +357,13 @@ pub(super) fn slots(v: &str) -> Result<Vec<Slot>, String> {
             })
         })
         .collect()
+}
+
+/// The rest of a value written `not X; Y` (a negative constraint).
+fn negated(v: &str) -> Option<&str> {
+    let v = v.trim();
+    if v == "not" {
+        return Some("");
+    }
+    v.strip_prefix("not ").map(str::trim)
 }

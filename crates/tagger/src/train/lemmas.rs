@@ -29,6 +29,9 @@ pub struct LemmaTables {
     pub verbs: String,
     /// `lexicon-adj.txt` (adjectives and adverbs)
     pub adjs: String,
+    /// `lexicon-name.txt`: lowercased single words WordNet writes capitalised
+    /// as a noun (names of places, people, peoples, languages, brands...)
+    pub names: String,
 }
 
 fn lexical(w: &str) -> bool {
@@ -74,6 +77,7 @@ fn majority(counts: &BTreeMap<String, u32>) -> Option<&str> {
 pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables, Error> {
     let gold = read_conllu(train)?;
     let (mut nouns, mut verbs, mut adjs) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let mut names = BTreeSet::new();
     // (form, xpos) -> lemma, from WordNet's exception lists.
     let mut wn_exc: BTreeMap<(String, Xpos), String> = BTreeMap::new();
     if let Some(dir) = wordnet {
@@ -86,6 +90,28 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
                 let w = line.split(' ').next().unwrap_or("");
                 if lexical(w) {
                     set.insert(w.to_string());
+                }
+            }
+        }
+        // data.noun: `offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...`;
+        // synset words keep their case ("Paris", "Americana").
+        for line in read(&dir.join("data.noun"))?.lines() {
+            if line.starts_with(' ') {
+                continue; // the licence header
+            }
+            let f: Vec<&str> = line.split(' ').collect();
+            let n = f
+                .get(3)
+                .and_then(|c| usize::from_str_radix(c, 16).ok())
+                .unwrap_or(0);
+            for k in 0..n {
+                let Some(w) = f.get(4 + 2 * k) else { break };
+                if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    continue;
+                }
+                let low = w.to_lowercase();
+                if lexical(&low) {
+                    names.insert(low);
                 }
             }
         }
@@ -211,5 +237,6 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
         nouns: nouns_s,
         verbs: verbs_s,
         adjs: adjs_s,
+        names: join(&names, "Names (single words WordNet capitalises as nouns)"),
     })
 }

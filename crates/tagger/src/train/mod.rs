@@ -469,7 +469,15 @@ impl Setup<'_> {
                 .iter()
                 .map(|w| word_info(&w.form, &m.lexicon, Some(&m.tagdict)))
                 .collect();
-            greedy(&m.weights, &words, None, &mut classes, &mut ms, &mut scores);
+            greedy(
+                &m.weights,
+                &words,
+                None,
+                &mut classes,
+                &mut ms,
+                &mut scores,
+                None,
+            );
             margins.extend(ms.iter().copied().filter(|&g| g != i32::MAX));
         }
         margins.sort_unstable();
@@ -537,7 +545,15 @@ impl Setup<'_> {
             for si in (0..self.sents.len()).filter(|i| i % folds == k) {
                 let words = &self.sents[si].words;
                 let w1 = &model.weights;
-                greedy(w1, words, None, &mut out[si], &mut margins, &mut scores);
+                greedy(
+                    w1,
+                    words,
+                    None,
+                    &mut out[si],
+                    &mut margins,
+                    &mut scores,
+                    None,
+                );
             }
         }
         Ok(out)
