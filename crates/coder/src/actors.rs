@@ -213,7 +213,9 @@ impl<'a> Resolver<'a> {
                 // "the minister, in remarks published on Monday": a
                 // prepositional phrase is not a member of the compound.
                 let has_case = |t: usize| self.s.kids(t, "case").next().is_some();
-                let joined = (rel == "conj" && (!has_case(c) || has_case(x)))
+                // Parsers give "Evil Mordor, the awful Fornost, and good
+                // Gondor" as a `list` as often as a `conj`.
+                let joined = (matches!(rel, "conj" | "list") && (!has_case(c) || has_case(x)))
                     || (matches!(rel, "nmod" | "obl")
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")

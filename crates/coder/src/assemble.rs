@@ -168,7 +168,8 @@ impl Coder {
         }
         let mut r = Resolver::new(d, s, &mentions, date, ctx);
         r.text_order = d.format != DictFormat::Tocsin;
-        r.unknown_country = !self.options.require_dyad;
+        // PETRARCH codes an agent with no country as `---` plus its sectors.
+        r.unknown_country = !self.options.require_dyad || d.format == DictFormat::Petrarch;
         r.convert_agent = tabari && self.options.tabari.convert_agent;
         if let Some(t) = trace.as_deref_mut() {
             for m in &mentions {
@@ -406,6 +407,32 @@ impl Coder {
             }
         };
         // TABARI (no parse): with no subject, the nearest actor before the verb.
+        // PETRARCH takes the first actor anywhere in the subject's phrase
+        // ("Resumption of ties between Arnor and Gondor may spur ...").
+        if sources.is_empty() && d.format == DictFormat::Petrarch && h.src_tok.is_none() {
+            if let Some(x) = logical_subj(s, v) {
+                if let Some(m) = r
+                    .mentions
+                    .iter()
+                    .find(|m| m.start < v && s.dominated_by(m.start, x))
+                {
+                    sources = r.actors(r.compound_head(m.end - 1));
+                }
+            }
+        }
+        // PETRARCH: a pattern with words before the verb whose subject the
+        // parse lost ("Arnor is inching nearer to accord"): the last actor
+        // before those words.
+        if sources.is_empty()
+            && d.format == DictFormat::Petrarch
+            && h.src_tok.is_none()
+            && h.tgt_tok.is_none()
+            && h.span.0 < v
+        {
+            if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= h.span.0) {
+                sources = r.actors(r.compound_head(m.end - 1));
+            }
+        }
         if sources.is_empty() && tabari && h.src_tok.is_none() && h.tgt_tok.is_none() {
             if let Some(m) = r.mentions.iter().rev().find(|m| m.end <= v) {
                 sources = r.actors(r.compound_head(m.start));
@@ -483,10 +510,16 @@ impl Coder {
                     t = first_actor_after(s, r, v, &sources, true);
                 }
                 if t.is_empty() {
-                    self.fill(s, r, v, &target_slots)
-                } else {
-                    t
+                    t = self.fill(s, r, v, &target_slots);
                 }
+                // The parser may hang the verb's complement elsewhere ("restore
+                // complete, full diplomatic ties with Gondor"): PETRARCH's verb
+                // phrase runs on in the text, up to the next clause's subject.
+                if t.is_empty() && d.format == DictFormat::Petrarch {
+                    let asides = crate::tabari::dropped_clauses(s, &self.options.petrarch_comma);
+                    t = next_actor_in_text(s, r, v, &sources, &asides);
+                }
+                t
             }
             None => self.fill(s, r, v, &target_slots),
         };
@@ -1091,6 +1124,40 @@ fn first_actor_beyond(
         })
         .find(|a| !a.is_empty())
         .unwrap_or_default()
+}
+
+/// The first actor named after `v` in text order, outside comma-delimited
+/// asides and before any other clause's subject.
+fn next_actor_in_text(
+    s: &Sent<'_>,
+    r: &Resolver<'_>,
+    v: usize,
+    sources: &[ActorRef],
+    asides: &[bool],
+) -> Vec<ActorRef> {
+    for m in r
+        .mentions
+        .iter()
+        .filter(|m| m.start > v && !asides.get(m.start).copied().unwrap_or(false))
+    {
+        let stop = (v + 1..m.start).any(|t| s.rel(t).starts_with("nsubj"));
+        if stop {
+            return Vec::new();
+        }
+        let found: Vec<ActorRef> = r
+            .actors(r.np_head(m.end - 1))
+            .into_iter()
+            .filter(|a| {
+                !sources
+                    .iter()
+                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
+            })
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// A side borrowed from context with the other side's country is more

@@ -36,12 +36,26 @@
 //!
 //! **Imported dictionaries** (`DictFormat::Petrarch`/`Tabari`) go through the
 //! same path with the conventions of their coders: word-sequence patterns
-//! (`$`, `+`, `%`, synsets, `_` adjacency), paired codes (`[031:032]`),
-//! placeholder codes skipped (`+++`), the target as the first actor after the
-//! verb (the passive subject for passives), negation and modality left to the
-//! patterns (flags only), one coding per (source, target, code) a sentence,
-//! questions coded; TABARI additionally reads verbs of any part of speech and
-//! codes the first matching verb of a sentence only.
+//! (`$`, `+`, `%` at names only, `^` skipping a phrase, synsets, `_`
+//! adjacency), pattern lines over verb lines and the longest match first,
+//! paired codes (`[031:032]`), placeholder codes skipped (`+++`), negation and
+//! modality left to the patterns (flags only), one coding per (source,
+//! target, code) a sentence, questions coded.
+//!
+//! PETRARCH: the source is the subject (or the first actor anywhere in the
+//! subject's phrase); the target is the first actor of the verb phrase after
+//! the verb, running on in the text past a misattached complement but not
+//! into comma-delimited asides (`comma_*` settings); a passive is one only
+//! with its `by` agent; an agent with no country codes as `---` plus sectors.
+//!
+//! TABARI reads position, not the parse (see [`TabariOptions`]): verbs of any
+//! part of speech, clause by clause (`CODE BY CLAUSE/SENTENCE/ALL`), the
+//! source the first actor before the pattern's words (or the clause
+//! before's), the target the first actor after the verb, an agent right after
+//! a name joining it, pronouns in `$`/`+` places standing for the last actor;
+//! comma-delimited asides dropped, `###`/`+++` actors and time phrases stop a
+//! sentence, sentences under the minimum length are not coded, `DEFAULT:`
+//! actors and `CONVERT AGENT` fill empty sides.
 //!
 //! Over-generation is the field's main failure, so the coder prefers
 //! precision: no event without both a source and a target (unless
@@ -110,6 +124,10 @@ pub struct CoderOptions {
     pub context_actors: bool,
     /// TABARI's reading settings, used with TABARI dictionaries only.
     pub tabari: TabariOptions,
+    /// PETRARCH's comma-delimited clauses (`comma_min`, `comma_max`...),
+    /// which its verb phrases do not run into. Used with PETRARCH
+    /// dictionaries only.
+    pub petrarch_comma: CommaLimits,
 }
 
 impl Default for CoderOptions {
@@ -131,6 +149,7 @@ impl Default for CoderOptions {
             reverse_codes: vec![("042".into(), "043".into()), ("043".into(), "042".into())],
             context_actors: true,
             tabari: TabariOptions::default(),
+            petrarch_comma: CommaLimits::PETRARCH,
         }
     }
 }

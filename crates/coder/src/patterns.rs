@@ -536,7 +536,10 @@ fn span_len(
     if rd.skipped(i) {
         return None;
     }
-    let word_at = |k: usize, w: &str| s.lower[k] == w || s.lemma[k] == w;
+    // PETRARCH matches a pattern's words as written ("EFFORT" is not
+    // "efforts"); TABARI marks its stems itself.
+    let exact_words = d.format == tocsin_dict::DictFormat::Petrarch;
+    let word_at = |k: usize, w: &str| s.lower[k] == w || (!exact_words && s.lemma[k] == w);
     let seq_len = |words: &[String]| -> Option<usize> {
         let n = words.len();
         if n == 0 {

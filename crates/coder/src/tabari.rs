@@ -21,6 +21,40 @@ pub struct CommaLimits {
     pub begin: (usize, usize),
 }
 
+impl CommaLimits {
+    /// PETRARCH's defaults: internal and final clauses of 2 to 8 words, no
+    /// initial clause.
+    pub const PETRARCH: CommaLimits = CommaLimits {
+        internal: (2, 8),
+        end: (2, 8),
+        begin: (255, 0),
+    };
+
+    /// Reads PETRARCH's `comma_min`, `comma_max`, `comma_emin`,
+    /// `comma_emax`, `comma_bmin`, `comma_bmax` settings over `self`.
+    #[must_use]
+    pub fn with_petrarch_settings<'a>(
+        mut self,
+        settings: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        for (k, v) in settings {
+            let Ok(n) = v.trim().parse::<usize>() else {
+                continue;
+            };
+            match k {
+                "comma_min" => self.internal.0 = n,
+                "comma_max" => self.internal.1 = n,
+                "comma_emin" => self.end.0 = n,
+                "comma_emax" => self.end.1 = n,
+                "comma_bmin" => self.begin.0 = n,
+                "comma_bmax" => self.begin.1 = n,
+                _ => {}
+            }
+        }
+        self
+    }
+}
+
 impl Default for CommaLimits {
     /// TABARI's defaults: internal and final clauses of 2 to 10 words, no
     /// initial clause.

@@ -85,3 +85,58 @@ fn a_name_and_the_agent_after_it() {
              group/NOUN/group/2/obj";
     assert_eq!(code(s), ["ROH / GONMOP / 121"]);
 }
+
+#[test]
+fn the_first_actor_anywhere_in_the_subject() {
+    let s = "Resumption/NOUN/resumption/9/nsubj of/ADP/of/3/case ties/NOUN/tie/1/nmod \
+             between/ADP/between/5/case Arnor/PROPN/arnor/3/nmod and/CCONJ/and/7/cc \
+             Gondor/PROPN/gondor/5/conj may/AUX/may/9/aux spur/VERB/spur/0/root \
+             reconciliation/NOUN/reconciliation/9/obj with/ADP/with/12/case \
+             Rohan/PROPN/rohan/10/nmod";
+    assert_eq!(code(s), ["ARN / ROH / 081", "GON / ROH / 081"]);
+}
+
+#[test]
+fn the_actor_before_a_pattern_whose_subject_the_parse_lost() {
+    let s = "Arnor/PROPN/arnor/3/nsubj is/AUX/be/3/aux inching/VERB/inch/0/root \
+             nearer/ADV/nearer/3/advmod to/ADP/to/6/case accord/VERB/accord/3/obl \
+             with/ADP/with/8/case Gondor/PROPN/gondor/6/obl";
+    assert_eq!(code(s), ["ARN / GON / 083"]);
+}
+
+#[test]
+fn a_name_written_with_underscores_in_the_text() {
+    let s = "Arnor/PROPN/arnor/2/nsubj warned/VERB/warn/0/root the/DET/the/4/det \
+             Prince/PROPN/prince/2/obj of/ADP/of/6/case Dol_Amroth/PROPN/dol_amroth/4/nmod";
+    assert_eq!(code(s), ["ARN / DOL / 160"]);
+}
+
+#[test]
+fn an_agent_with_no_country_codes_as_unknown() {
+    let s = "Clerics/NOUN/cleric/2/nsubj criticized/VERB/criticize/0/root Rohan/PROPN/rohan/2/obj";
+    assert_eq!(code(s), ["---REL / ROH / 121"]);
+}
+
+#[test]
+fn pattern_words_match_as_written() {
+    // `- * RESOLUTION` holds for "resolution", not for "resolutions".
+    let s = "Arnor/PROPN/arnor/2/nsubj regretted/VERB/regret/0/root the/DET/the/4/det \
+             resolution/NOUN/resolution/2/obj of/ADP/of/6/case Rohan/PROPN/rohan/4/nmod";
+    assert_eq!(code(s), ["ARN / ROH / 113"]);
+    let s = "Arnor/PROPN/arnor/2/nsubj regretted/VERB/regret/0/root the/DET/the/4/det \
+             resolutions/NOUN/resolution/2/obj of/ADP/of/6/case Rohan/PROPN/rohan/4/nmod";
+    assert_eq!(code(s), ["ARN / ROH / 111"]);
+}
+
+#[test]
+fn the_verb_phrase_runs_on_in_the_text_but_not_into_asides() {
+    // The parser hung "Gondor" outside the verb's phrase.
+    let s = "Arnor/PROPN/arnor/2/nsubj restored/VERB/restore/0/root ties/NOUN/tie/2/obj \
+             with/ADP/with/5/case Gondor/PROPN/gondor/0/dep";
+    assert_eq!(code(s), ["ARN / GON / 064"]);
+    // ", after Rohan ," is a comma-delimited aside.
+    let s = "Arnor/PROPN/arnor/2/nsubj restored/VERB/restore/0/root ties/NOUN/tie/2/obj \
+             ,/PUNCT/,/6/punct after/ADP/after/6/case Rohan/PROPN/rohan/0/dep ,/PUNCT/,/6/punct \
+             officials/NOUN/official/0/dep";
+    assert!(code(s).is_empty());
+}

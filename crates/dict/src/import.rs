@@ -66,6 +66,39 @@ pub(crate) fn legacy_name(text: &str, dialect: Dialect) -> Name {
     }
 }
 
+/// The forms of a 2- to 5-word name with some adjacent words joined by `_`
+/// into one token (`prince of dol_amroth`).
+fn underscore_variants(n: &Name) -> Vec<Name> {
+    let k = n.tokens.len();
+    if !(2..=5).contains(&k) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for mask in 1u32..(1 << (k - 1)) {
+        let mut tokens: Vec<String> = vec![n.tokens[0].clone()];
+        let mut stems: Vec<bool> = vec![n.stems.first().copied().unwrap_or(false)];
+        for i in 1..k {
+            let stem = n.stems.get(i).copied().unwrap_or(false);
+            if mask & (1 << (i - 1)) != 0 {
+                if let (Some(t), Some(s)) = (tokens.last_mut(), stems.last_mut()) {
+                    t.push('_');
+                    t.push_str(&n.tokens[i]);
+                    *s = stem;
+                }
+            } else {
+                tokens.push(n.tokens[i].clone());
+                stems.push(stem);
+            }
+        }
+        out.push(Name {
+            tokens,
+            stems: if n.stems.is_empty() { vec![] } else { stems },
+            ..n.clone()
+        });
+    }
+    out
+}
+
 /// An actor being read: its names and code blocks.
 #[derive(Debug, Default)]
 pub(crate) struct PendingActor {
@@ -164,8 +197,19 @@ impl Builder {
                 }
             }
         }
-        let mut names = all.iter().map(|n| legacy_name(n, dialect));
+        let mut names = all
+            .iter()
+            .map(|n| legacy_name(n, dialect))
+            .collect::<Vec<_>>()
+            .into_iter();
         let canonical = names.next().unwrap_or_default();
+        // Texts may join a name's words with `_` as the dictionaries do
+        // ("Prince of Dol_Amroth"): each such joining names the actor too.
+        let mut joined = Vec::new();
+        for n in std::iter::once(&canonical).chain(names.as_slice()) {
+            joined.extend(underscore_variants(n));
+        }
+        let names = names.chain(joined);
         let actor = Actor {
             id: self.d.actors.len() as u32,
             kind,

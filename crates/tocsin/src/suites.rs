@@ -19,6 +19,8 @@ fn factory(dicts: Arc<Dictionaries>) -> impl Fn(&EvalOptions) -> Coder {
             tabari: TabariOptions::from_settings(
                 o.raw.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             ),
+            petrarch_comma: tocsin_coder::CommaLimits::PETRARCH
+                .with_petrarch_settings(o.raw.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
             ..CoderOptions::default()
         };
         Coder::new(Arc::clone(&dicts), opts)
