@@ -586,26 +586,42 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The first person named in the sentence (before token `before`), as
-    /// the phrase around the name resolves it ("Foreign Secretary Jack Straw":
-    /// GBRGOV).
+    /// The actor a name mention stands for by itself, from the dictionary
+    /// alone (no parse): the context pronouns borrow, which must not depend
+    /// on whether a gate left the sentence unparsed.
+    fn named(&self, m: &Mention) -> Option<ActorRef> {
+        let MentionKind::Actor { id, sectors, .. } = &m.kind else {
+            return None;
+        };
+        let a = self.d.actors.get(*id as usize)?;
+        let (code, secs) = a.code_at(self.date)?;
+        let mut all: Vec<String> = secs.to_vec();
+        all.extend(sectors.iter().cloned());
+        Some(ActorRef {
+            code: code.to_string(),
+            sectors: all,
+            name: a.name.clone(),
+            span: self.s.span_of(m.start, m.end - 1),
+            source: ActorSource::Text,
+            wikidata: a.wikidata.clone(),
+        })
+    }
+
+    fn kind_of(&self, m: &Mention) -> Option<tocsin_dict::ActorKind> {
+        match &m.kind {
+            MentionKind::Actor { id, .. } => self.d.actors.get(*id as usize).map(|a| a.kind),
+            MentionKind::Agent { .. } => None,
+        }
+    }
+
+    /// The first person named in the sentence (before token `before`), by
+    /// name alone ([`Resolver::named`]).
     pub fn first_person(&self, before: usize) -> Option<ActorRef> {
         self.mentions
             .iter()
             .filter(|m| m.end <= before)
-            .find_map(|m| match &m.kind {
-                MentionKind::Actor { id, .. }
-                    if self
-                        .d
-                        .actors
-                        .get(*id as usize)
-                        .is_some_and(|a| a.kind == tocsin_dict::ActorKind::Person) =>
-                {
-                    self.single(m.end - 1)
-                        .filter(|a| a.source == ActorSource::Text)
-                }
-                _ => None,
-            })
+            .filter(|m| self.kind_of(m) == Some(tocsin_dict::ActorKind::Person))
+            .find_map(|m| self.named(m))
     }
 
     /// "he", "she", "him", "her" standing alone for a person: the first
@@ -670,24 +686,17 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The country, organisation or group that is the subject of the main
-    /// clause, for a subject "it" in the next sentence.
+    /// The country, organisation or group that opens the sentence ("Russia
+    /// warned...", "The EU said..."), by name alone: what a subject "it" in
+    /// the next sentence stands for. Read off the words, not the parse, so
+    /// that it is the same whether or not a gate left the sentence unparsed.
     pub fn main_subject_thing(&self) -> Option<ActorRef> {
-        let root = (0..self.s.n).find(|&i| {
-            self.s.head.get(i).copied().flatten().is_none() && self.s.rel(i) == "root"
-        })?;
-        let subj = self
-            .s
-            .kid(root, "nsubj")
-            .or_else(|| self.s.kid(root, "nsubj:pass"))?;
-        let mi = self.at[subj]?;
-        let MentionKind::Actor { id, .. } = &self.mentions[mi].kind else {
-            return None;
-        };
-        if self.d.actors.get(*id as usize)?.kind == tocsin_dict::ActorKind::Person {
-            return None;
+        let start = usize::from(self.s.lower.first().is_some_and(|w| w == "the"));
+        let m = self.mentions.iter().find(|m| m.start == start)?;
+        match self.kind_of(m)? {
+            tocsin_dict::ActorKind::Person => None,
+            _ => self.named(m),
         }
-        self.single(subj).filter(|a| a.source == ActorSource::Text)
     }
 
     /// The nearest person that is the subject of a clause above pronoun
@@ -706,7 +715,7 @@ impl<'a> Resolver<'a> {
                         if self.d.actors.get(*id as usize).is_some_and(|a| a.kind == tocsin_dict::ActorKind::Person))
                 });
                 if person {
-                    return self.single(subj).filter(|a| a.source == ActorSource::Text);
+                    return self.at[subj].and_then(|mi| self.named(&self.mentions[mi]));
                 }
             }
             x = self.s.head.get(x).copied().flatten()?;
