@@ -94,7 +94,10 @@ impl Coder {
                 s.lemma[h] == "go" && link == "xcomp" && s.xpos(h) == tocsin_core::Xpos::Vbg;
             // "did not mean that Libya had cut its ties", "never said that
             // ...": a clause under a negated verb is not asserted.
-            if modal.is_none() && !going && link == "ccomp" && s.negated(h) {
+            // TABARI reads no parse (its patterns carry such readings): the
+            // two parse-based drops below are not its.
+            let parsed = d.format != DictFormat::Tabari;
+            if parsed && modal.is_none() && !going && link == "ccomp" && s.negated(h) {
                 e.dropped = Some(format!(
                     "the clause hangs on the negated verb \"{}\"",
                     s.word(h)
@@ -104,7 +107,8 @@ impl Coder {
             if modal.is_none() && !going {
                 // "faces pressure to help Iran", "a plan to attack": an
                 // infinitive on a noun names an act without asserting it.
-                if s.rel(cur) == "acl"
+                if parsed
+                    && s.rel(cur) == "acl"
                     && s.mark(cur) == Some("to")
                     && s.upos(s.head[cur].unwrap_or(cur)) == Upos::Noun
                 {

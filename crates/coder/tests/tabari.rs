@@ -213,3 +213,12 @@ fn an_agent_after_a_name_and_pronouns_in_pattern_places() {
              Rohan/PROPN 's/PART refusal/NOUN ./PUNCT";
     assert_eq!(code(s, short()), ["GONGOV / ROH / 113"]);
 }
+
+#[test]
+fn parse_based_drops_are_not_tabaris() {
+    // tocsin does not assert "a plan to expel"; TABARI, reading no parse,
+    // codes the verb its patterns find.
+    let s = "Arnor/PROPN/arnor/2/compound plan/NOUN/plan/0/root to/PART/to/4/mark \
+             expel/VERB/expel/2/acl Rohan/PROPN/rohan/4/obj ./PUNCT/./2/punct";
+    assert_eq!(code(s, short()), ["ARN / ROH / 200"]);
+}
