@@ -51,7 +51,48 @@ impl ParseGate {
         })
     }
 
-    /// Whether sentence `si` has both a word with an event pattern and a name.
+    /// How many actors sentence `si` may name at most: non-overlapping name and
+    /// agent matches, plus personal pronouns (which may stand for an actor
+    /// named earlier). An event needs a source and a target, so a sentence
+    /// with fewer than two cannot yield one.
+    #[must_use]
+    pub fn possible_actors(&self, doc: &Doc, si: usize) -> usize {
+        let Some(s) = doc.sentences().get(si) else {
+            return 0;
+        };
+        let range = s.tokens.start as usize..s.tokens.end as usize;
+        let norm: Vec<String> = range
+            .clone()
+            .map(|i| normalize_token(doc.word(i)))
+            .collect();
+        let (mut i, mut n) = (0, 0);
+        while i < norm.len() {
+            let len = [
+                self.dicts.names.longest_match(&norm, i).map(|m| m.0),
+                self.dicts.agent_index.longest_match(&norm, i).map(|m| m.0),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0);
+            if len > 0 {
+                n += 1;
+                i += len;
+                continue;
+            }
+            if matches!(
+                norm[i].as_str(),
+                "he" | "she" | "it" | "they" | "him" | "her" | "them"
+            ) {
+                n += 1;
+            }
+            i += 1;
+        }
+        n
+    }
+
+    /// Whether sentence `si` has both a word with an event pattern and room
+    /// for two actors ([`ParseGate::possible_actors`]).
     #[must_use]
     pub fn could_code(&self, doc: &Doc, si: usize) -> bool {
         let Some(s) = doc.sentences().get(si) else {
@@ -89,7 +130,7 @@ impl ParseGate {
         if !candidate {
             return false;
         }
-        self.has_name(doc, si)
+        self.possible_actors(doc, si) >= 2
     }
 }
 
