@@ -81,6 +81,7 @@ pub mod eval;
 mod explain;
 mod gate;
 mod modality;
+mod nametags;
 mod patterns;
 mod sent;
 mod size;
@@ -88,6 +89,7 @@ mod tabari;
 mod when;
 
 pub use gate::{NameGate, ParseGate};
+pub use nametags::NameTags;
 pub use tabari::{CodeBy, CommaLimits, DefaultActor, TabariOptions};
 
 use actors::Context;

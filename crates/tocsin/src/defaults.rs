@@ -162,6 +162,12 @@ pub fn build(setup: &Setup) -> Result<Pipeline, PipelineError> {
             tocsin_tagger::Tagger::embedded().map_err(|e| load_err("the tagger model", e))?,
         ));
     }
+    // Dictionary names are proper nouns, whatever the tagger guessed: with
+    // dictionaries for coding, or given explicitly for parsing.
+    let names = dicts.as_ref().or(setup.dicts.as_ref());
+    if let Some(d) = names.filter(|_| setup.until >= Until::Parse) {
+        stages.push(Arc::new(tocsin_coder::NameTags::new(Arc::clone(d))));
+    }
     if let Some(d) = gates {
         stages.push(Arc::new(tocsin_coder::ParseGate::new(Arc::clone(d))));
     }

@@ -76,12 +76,20 @@ pub fn tabari_suite(project: &Path) -> Result<(Vec<EvalRecord>, Arc<Dictionaries
     Ok((records, Arc::new(dicts)))
 }
 
+/// Segmenting, tagging (with the dictionaries' names as proper nouns) and
+/// parsing, for coding with `dicts`.
+fn nlp_for(dicts: &Arc<Dictionaries>) -> Result<crate::Pipeline> {
+    let mut setup = Setup::new(Until::Parse);
+    setup.dicts = Some(Arc::clone(dicts));
+    Ok(build(&setup)?)
+}
+
 /// Codes and scores records with the given dictionaries.
 ///
 /// # Errors
 /// The NLP models fail to load.
 pub fn run_records(records: &[EvalRecord], dicts: Arc<Dictionaries>) -> Result<EvalReport> {
-    let nlp = build(&Setup::new(Until::Parse))?;
+    let nlp = nlp_for(&dicts)?;
     Ok(eval::eval_records(records, factory(dicts), |d| nlp.run(d)))
 }
 
@@ -99,7 +107,7 @@ pub fn explain_record(
         .iter()
         .find(|r| r.id == id)
         .with_context(|| format!("no record with id {id:?}"))?;
-    let nlp = build(&Setup::new(Until::Parse))?;
+    let nlp = nlp_for(&dicts)?;
     let coder = factory(dicts)(&r.options);
     let mut doc = Doc::new(&r.text);
     doc.meta.date = r.date;
@@ -185,7 +193,7 @@ pub fn run_gsr(path: &Path, dicts: Option<Arc<Dictionaries>>) -> Result<GsrRepor
         Some(d) => d,
         None => embedded_dictionaries()?,
     };
-    let nlp = build(&Setup::new(Until::Parse))?;
+    let nlp = nlp_for(&dicts)?;
     let coder = Coder::new(Arc::clone(&dicts), CoderOptions::default());
     let mut rep = GsrReport::default();
     for r in &records {
