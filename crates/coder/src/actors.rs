@@ -245,8 +245,11 @@ impl<'a> Resolver<'a> {
                 }
             }
             // "Lawmakers and officials in Fornost and Gondor": a conjunct with
-            // no country shares the first conjunct's modifiers.
-            if k > 0 && bare {
+            // no country shares the first conjunct's modifiers, when it is an
+            // agent itself (not "groups ... almost five years after").
+            let agent = self.at[x]
+                .is_some_and(|mi| matches!(self.mentions[mi].kind, MentionKind::Agent { .. }));
+            if k > 0 && bare && agent {
                 for m in self.modifiers(first) {
                     if !self.has_actor(m) {
                         continue;

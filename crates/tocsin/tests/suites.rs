@@ -33,8 +33,8 @@ fn petrarch_unit_suite_floor() {
     let recs = suites::petrarch_records(&records).expect("records");
     let r = suites::run_records(&recs, Arc::new(dicts)).expect("models");
     eprintln!("PETRARCH unit: {:.3} records, F1 {:.3}", r.pass_rate, r.f1);
-    assert!(r.pass_rate >= 0.89, "record pass rate {:.3}", r.pass_rate);
-    assert!(r.f1 >= 0.925, "micro F1 {:.3}", r.f1);
+    assert!(r.pass_rate >= 0.895, "record pass rate {:.3}", r.pass_rate);
+    assert!(r.f1 >= 0.93, "micro F1 {:.3}", r.f1);
 }
 
 #[test]
