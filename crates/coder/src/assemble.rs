@@ -838,8 +838,20 @@ impl Coder {
                     }
                     // "the official news agency WFNA said": parsers make the
                     // name the subject of a relative clause on the agency.
+                    // A clause hung on a function word ("Several European
+                    // countries along with the U.S. have threatened", with the
+                    // clause on "the") modifies the nominal that word belongs to.
                     if matches!(s.rel(v), "acl:relcl" | "acl") {
-                        c.extend(s.head[v]);
+                        let mut h = s.head[v];
+                        for _ in 0..4 {
+                            match h {
+                                Some(x) if matches!(s.upos(x), Upos::Det | Upos::Adp) => {
+                                    h = s.head[x];
+                                }
+                                _ => break,
+                            }
+                        }
+                        c.extend(h);
                     }
                     // "Ethiopia indicated it would act": a pronoun subject of a
                     // complement clause is the subject of the verb above.

@@ -63,26 +63,18 @@ fn seed_article_yields_the_reference_events() {
         },
         Expect {
             what: "USA -> RUS 13x THREATEN (sanctions)",
-            holds: |e| src(e) == "USA" && tgt(e) == "RUS" && e.cameo.root == "13",
-            // FIXME(#5): the parser splits "Several European countries along
-            // with the U.S." so that only one of the two sources is the
-            // subject; the test below asserts that at least one is found.
-            asserted: false,
+            holds: |e| {
+                src(e) == "USA"
+                    && tgt(e) == "RUS"
+                    && e.cameo.root == "13"
+                    && e.plover.event == "THREATEN"
+            },
+            asserted: true,
         },
         Expect {
             what: "EUR -> RUS 13x THREATEN (sanctions)",
             holds: |e| {
                 src(e) == "EUR"
-                    && tgt(e) == "RUS"
-                    && e.cameo.root == "13"
-                    && e.plover.event == "THREATEN"
-            },
-            asserted: false, // FIXME(#5): see USA -> RUS above
-        },
-        Expect {
-            what: "USA or EUR -> RUS 13x THREATEN (sanctions), at least one of the two",
-            holds: |e| {
-                matches!(src(e), "USA" | "EUR")
                     && tgt(e) == "RUS"
                     && e.cameo.root == "13"
                     && e.plover.event == "THREATEN"
