@@ -447,7 +447,12 @@ fn try_pattern<'d>(
         return None;
     }
     // A multiword noun lemma ("phone talk"): the earlier words precede the head.
-    let extra: Vec<&str> = p.lemma.split_whitespace().collect();
+    // (Most lemmas are one word: skip the split for them.)
+    let extra: Vec<&str> = if p.lemma.contains(' ') {
+        p.lemma.split_whitespace().collect()
+    } else {
+        Vec::new()
+    };
     if extra.len() > 1 {
         let before = &extra[..extra.len() - 1];
         if v < before.len()
