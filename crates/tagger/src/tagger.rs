@@ -54,6 +54,29 @@ struct Scratch {
     lemma: String,
     /// Per-pass caches of the summed word-only feature weights.
     cache: [WordCache; 2],
+    /// Per-word [`WordInfo`]s of one model, direct-mapped by a hash of the
+    /// word's bytes (`info_keys` holds the hash, 0 = empty).
+    info_owner: u64,
+    info_keys: Vec<u64>,
+    info: Vec<WordInfo>,
+    /// Lemmas by (word, XPOS), direct-mapped like `info` (the lemmatizer is
+    /// the same for every model).
+    lemma_cache: LemmaCache,
+}
+
+/// Direct-mapped cache of lemmas by a hash of (word, XPOS); 0 = empty slot.
+#[derive(Debug, Default)]
+struct LemmaCache {
+    keys: Vec<u64>,
+    lemmas: Vec<String>,
+}
+
+/// FNV-1a over bytes, finished with [`mix`]; never 0.
+fn bytes_key(w: &str, salt: u64) -> u64 {
+    let h = w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    mix(h ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
 }
 
 /// Slots of a [`WordCache`]: a power of two. News repeats its words, so a few
@@ -166,11 +189,26 @@ impl Tagger {
     fn tag_with(&self, words: &[&str], s: &mut Scratch, out: &mut Vec<(Upos, Xpos)>) {
         let m = &self.model;
         s.words.clear();
-        s.words.extend(
-            words
-                .iter()
-                .map(|w| word_info(w, &m.lexicon, Some(&m.tagdict))),
-        );
+        if s.info_owner != self.id {
+            s.info_owner = self.id;
+            s.info_keys = vec![0; CACHE_SLOTS];
+            s.info = vec![WordInfo::default(); CACHE_SLOTS];
+        }
+        for w in words {
+            // A word's features depend on its bytes only (and the model's
+            // tables): reuse them for words seen before.
+            let key = bytes_key(w, 0);
+            let slot = (key as usize >> 7) & (CACHE_SLOTS - 1);
+            let info = if s.info_keys[slot] == key {
+                s.info[slot]
+            } else {
+                let info = word_info(w, &m.lexicon, Some(&m.tagdict));
+                s.info_keys[slot] = key;
+                s.info[slot] = info;
+                info
+            };
+            s.words.push(info);
+        }
         s.scores.clear();
         s.scores.resize(m.classes.len(), 0);
         let w1 = &m.weights;
@@ -220,6 +258,16 @@ impl Tagger {
         let mut lemma = SCRATCH
             .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut s.lemma)))
             .unwrap_or_default();
+        let mut cache = SCRATCH
+            .with(|s| {
+                s.try_borrow_mut()
+                    .map(|mut s| std::mem::take(&mut s.lemma_cache))
+            })
+            .unwrap_or_default();
+        if cache.keys.len() != CACHE_SLOTS {
+            cache.keys = vec![0; CACHE_SLOTS];
+            cache.lemmas = vec![String::new(); CACHE_SLOTS];
+        }
         for si in 0..doc.sentences().len() {
             if doc.sentences()[si].skip_tag {
                 continue;
@@ -237,14 +285,22 @@ impl Tagger {
                     t.upos = u;
                     t.xpos = x;
                 }
-                lemma.clear();
-                self.lemmatizer.lemma_into(doc.word(i), u, x, &mut lemma);
-                doc.set_lemma(i, &lemma);
+                let word = doc.word(i);
+                let key = bytes_key(word, 1 + x as u64);
+                let slot = (key as usize >> 7) & (CACHE_SLOTS - 1);
+                if cache.keys[slot] != key {
+                    lemma.clear();
+                    self.lemmatizer.lemma_into(word, u, x, &mut lemma);
+                    cache.keys[slot] = key;
+                    cache.lemmas[slot].clone_from(&lemma);
+                }
+                doc.set_lemma(i, &cache.lemmas[slot]);
             }
         }
         SCRATCH.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.lemma = lemma;
+                s.lemma_cache = cache;
             }
         });
     }
