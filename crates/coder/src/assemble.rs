@@ -2,7 +2,7 @@
 //! sources and targets, modality, derived codes for embedded events, sizes,
 //! dates and provenance.
 
-use crate::actors::{find_mentions, Context, Resolver};
+use crate::actors::{find_mentions, Context, Mention, Resolver};
 use crate::patterns::{hits, logical_obj, logical_subj, Hit, Reading};
 use crate::sent::Sent;
 use crate::{size, when, Coder};
@@ -984,15 +984,7 @@ fn first_actor_after(
         if blocked {
             continue;
         }
-        let found: Vec<ActorRef> = r
-            .actors(r.np_head(m.end - 1))
-            .into_iter()
-            .filter(|a| {
-                !sources
-                    .iter()
-                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
-            })
-            .collect();
+        let found = actors_not_in(r, m, sources);
         if !found.is_empty() {
             return found;
         }
@@ -1156,15 +1148,7 @@ fn next_actor_in_text(
         if stop {
             return Vec::new();
         }
-        let found: Vec<ActorRef> = r
-            .actors(r.np_head(m.end - 1))
-            .into_iter()
-            .filter(|a| {
-                !sources
-                    .iter()
-                    .any(|x| x.span == a.span && x.cameo() == a.cameo())
-            })
-            .collect();
+        let found = actors_not_in(r, m, sources);
         if !found.is_empty() {
             return found;
         }
@@ -1206,4 +1190,16 @@ fn quad_of(code: &str) -> u8 {
         Some(14..=20) => 4,
         _ => 0,
     }
+}
+
+/// The actors of the phrase around mention `m` that are not among `sources`.
+fn actors_not_in(r: &Resolver<'_>, m: &Mention, sources: &[ActorRef]) -> Vec<ActorRef> {
+    r.actors(r.np_head(m.end - 1))
+        .into_iter()
+        .filter(|a| {
+            !sources
+                .iter()
+                .any(|x| x.span == a.span && x.cameo() == a.cameo())
+        })
+        .collect()
 }

@@ -284,41 +284,16 @@ fn at(words: &[WordInfo], i: isize) -> &WordInfo {
     }
 }
 
-/// Writes the word-only features of token `i` into `out`.
+/// Writes the word-only features of token `i` into `out`: those of the word
+/// itself ([`word_features`]), then those of its neighbours and position
+/// ([`context_features`]). Weights are kept sorted by key, so the order of
+/// features does not change a trained model.
 pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_STATIC]) {
-    let i = i as isize;
-    let w = at(words, i);
-    let (p1, p2) = (at(words, i - 1), at(words, i - 2));
-    let (n1, n2) = (at(words, i + 1), at(words, i + 2));
-    *out = [
-        key(0, 0),
-        key(1, w.lower),
-        key(2, w.suf[0]),
-        key(3, w.suf[1]),
-        key(4, w.suf[2]),
-        key(5, w.suf[3]),
-        key(6, w.pre[0]),
-        key(7, w.pre[1]),
-        key(8, w.pre[2]),
-        key(9, w.shape),
-        key(10, w.flags),
-        key(11, p1.lower),
-        key(12, p2.lower),
-        key(13, n1.lower),
-        key(14, n2.lower),
-        key(15, p1.suf[2]),
-        key(16, n1.suf[2]),
-        key2(17, p1.lower, w.lower),
-        key2(18, w.lower, n1.lower),
-        key(19, p1.shape),
-        key(20, n1.shape),
-        key2(21, p1.lower, n1.lower),
-        key(22, w.exact),
-        key2(23, w.flags, u64::from(i == 0)),
-        key(24, w.lex),
-        key2(25, w.lex, w.suf[1]),
-        key2(26, w.shape, p1.shape),
-    ];
+    let (mut w, mut c) = ([0u64; N_WORD], [0u64; N_CONTEXT]);
+    word_features(at(words, i as isize), &mut w);
+    context_features(words, i, &mut c);
+    out[..N_WORD].copy_from_slice(&w);
+    out[N_WORD..].copy_from_slice(&c);
 }
 
 /// Number of [`static_features`] that depend on the word alone (not on its
@@ -433,27 +408,6 @@ mod tests {
         assert_eq!(a.lower, b.lower);
         assert_eq!(a.suf, b.suf);
         assert_ne!(a.shape, b.shape);
-    }
-
-    #[test]
-    fn word_and_context_features_split_the_static_ones() {
-        let lex = HashIndex::default();
-        let words: Vec<WordInfo> = ["The", "troops", "massed", "near", "Kyiv", "."]
-            .iter()
-            .map(|w| word_info(w, &lex, None))
-            .collect();
-        for i in 0..words.len() {
-            let mut all = [0u64; N_STATIC];
-            static_features(&words, i, &mut all);
-            let (mut w, mut c) = ([0u64; N_WORD], [0u64; N_CONTEXT]);
-            word_features(&words[i], &mut w);
-            context_features(&words, i, &mut c);
-            let mut split: Vec<u64> = w.iter().chain(&c).copied().collect();
-            let mut all = all.to_vec();
-            split.sort_unstable();
-            all.sort_unstable();
-            assert_eq!(split, all, "token {i}");
-        }
     }
 
     #[test]
