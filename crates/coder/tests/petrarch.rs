@@ -7,7 +7,6 @@ mod common;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use tocsin_coder::eval::coding_of;
 use tocsin_coder::{Coder, CoderOptions};
 use tocsin_core::Stage;
 
@@ -21,13 +20,7 @@ fn code(words: &str) -> Vec<String> {
     let conllu = common::conllu_from_words(words);
     let mut doc = tocsin_coder::eval::doc_from_conllu(&conllu, None).unwrap();
     Coder::new(Arc::new(d), CoderOptions::default()).annotate(&mut doc);
-    let mut out: Vec<String> = doc
-        .events
-        .iter()
-        .map(|e| coding_of(e).to_string())
-        .collect();
-    out.sort();
-    out
+    common::sorted_codings(&doc)
 }
 
 #[test]

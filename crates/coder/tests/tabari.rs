@@ -6,7 +6,6 @@ mod common;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use tocsin_coder::eval::coding_of;
 use tocsin_coder::{Coder, CoderOptions, TabariOptions};
 use tocsin_core::Stage;
 
@@ -43,13 +42,7 @@ fn code(words: &str, tabari: TabariOptions) -> Vec<String> {
         ..CoderOptions::default()
     };
     Coder::new(dicts(), opts).annotate(&mut doc);
-    let mut out: Vec<String> = doc
-        .events
-        .iter()
-        .map(|e| coding_of(e).to_string())
-        .collect();
-    out.sort();
-    out
+    common::sorted_codings(&doc)
 }
 
 #[test]

@@ -1,7 +1,19 @@
 //! The parse gate only saves time: events are the same with it on or off.
 
 use tocsin::tocsin_core::{Date, DocMeta};
-use tocsin::{build, Setup, Until};
+use tocsin::{build, Pipeline, Setup, Until};
+
+/// The coding pipeline with its gates on, and the same with them off.
+fn gated_and_ungated() -> (Pipeline, Pipeline) {
+    let mut on = Setup::new(Until::Code);
+    on.gate = true;
+    let mut off = Setup::new(Until::Code);
+    off.gate = false;
+    (
+        build(&on).expect("pipeline"),
+        build(&off).expect("pipeline"),
+    )
+}
 
 #[test]
 fn the_gate_changes_no_event() {
@@ -11,14 +23,7 @@ fn the_gate_changes_no_event() {
         "Shares rose 3% in London. The minister said nothing. Police arrested 12 protesters in Paris.",
         "",
     ];
-    let mut on = Setup::new(Until::Code);
-    on.gate = true;
-    let mut off = Setup::new(Until::Code);
-    off.gate = false;
-    let (on, off) = (
-        build(&on).expect("pipeline"),
-        build(&off).expect("pipeline"),
-    );
+    let (on, off) = gated_and_ungated();
     let (mut a, mut b) = (on.worker(), off.worker());
     for t in texts {
         let meta = || DocMeta {
@@ -51,14 +56,7 @@ fn the_gates_change_no_event_on_real_news() {
         eprintln!("skipped: {path} is absent");
         return;
     };
-    let mut on = Setup::new(Until::Code);
-    on.gate = true;
-    let mut off = Setup::new(Until::Code);
-    off.gate = false;
-    let (on, off) = (
-        build(&on).expect("pipeline"),
-        build(&off).expect("pipeline"),
-    );
+    let (on, off) = gated_and_ungated();
     let (mut a, mut b) = (on.worker(), off.worker());
     let (mut events, mut skipped_tag, mut sentences) = (0, 0, 0);
     let docs = match std::env::var("TOCSIN_GATE_DOCS").as_deref() {

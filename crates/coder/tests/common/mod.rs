@@ -59,3 +59,14 @@ pub fn conllu_from_words(words: &str) -> String {
     }
     conllu
 }
+
+/// The (source, target, code) codings of `doc`'s events, sorted.
+pub fn sorted_codings(doc: &Doc) -> Vec<String> {
+    let mut out: Vec<String> = doc
+        .events
+        .iter()
+        .map(|e| tocsin_coder::eval::coding_of(e).to_string())
+        .collect();
+    out.sort();
+    out
+}
