@@ -9,7 +9,13 @@
 //!    each rule proposes candidate stems and the first one found in the lexicon of
 //!    that part of speech wins, else a default; other tags keep the lowercased form.
 //!
-//! Proper nouns (NNP, NNPS) keep the case of the word, as in UD English EWT.
+//! Proper nouns (NNP, NNPS) keep the case of the word, as in UD English EWT;
+//! names written in lowercase that WordNet capitalises are capitalised ("india").
+//!
+//! A few rules guard against likely tagging errors or odd spellings: a word
+//! tagged NNP but written as the plural of a common noun gets the singular
+//! ("Hills" -> "Hill"); stretched words lose their repeated letters ("sooooo" ->
+//! "so", whatever the tag); a decimal comma becomes a point ("7,5" -> "7.5").
 //! The tables live in `crates/tagger/data/` (see its README for source and
 //! licence) and are embedded in the binary.
 
@@ -60,6 +66,8 @@ pub(crate) struct Tables {
     nouns: WordSet,
     verbs: WordSet,
     adjs: WordSet,
+    /// Lowercased single words WordNet capitalises as nouns ("india", "tehran").
+    names: WordSet,
 }
 
 fn words(text: &str) -> WordSet {
@@ -71,11 +79,12 @@ fn words(text: &str) -> WordSet {
 }
 
 impl Tables {
-    pub(crate) fn parse(lemmas: &str, nouns: &str, verbs: &str, adjs: &str) -> Tables {
+    pub(crate) fn parse(lemmas: &str, nouns: &str, verbs: &str, adjs: &str, names: &str) -> Tables {
         let mut t = Tables {
             nouns: words(nouns),
             verbs: words(verbs),
             adjs: words(adjs),
+            names: words(names),
             ..Tables::default()
         };
         for line in lemmas.lines() {
@@ -125,7 +134,7 @@ pub(crate) fn lexicon_classes() -> Vec<(u64, u8)> {
 
 fn tables() -> Arc<Tables> {
     static T: OnceLock<Arc<Tables>> = OnceLock::new();
-    T.get_or_init(|| Arc::new(Tables::parse(LEMMAS, NOUNS, VERBS, ADJS)))
+    T.get_or_init(|| Arc::new(Tables::parse(LEMMAS, NOUNS, VERBS, ADJS, NAMES)))
         .clone()
 }
 
@@ -219,6 +228,25 @@ impl Lemmatizer {
                 return;
             }
         }
+        if xpos == Xpos::Cd && is_decimal_comma(word) {
+            // EWT writes the decimal comma of "7,5" as a point: lemma "7.5".
+            out.extend(word.chars().map(|c| if c == ',' { '.' } else { c }));
+            return;
+        }
+        if !matches!(xpos, Xpos::Cd | Xpos::Ls) && has_letter_run(word) {
+            if let Some(plain) = self.unstretched(word) {
+                // "sooooo" -> "so", "VERYYY" -> "very": EWT lemmatizes the plain
+                // word. A stretched word is an expressive common word, so a
+                // proper-noun tag on it ("Soooo" at the start of a sentence) is
+                // not trusted.
+                if matches!(xpos, Xpos::Nnp | Xpos::Nnps) {
+                    out.push_str(&plain);
+                } else {
+                    self.lemma_into(&plain, _upos, xpos, out);
+                }
+                return;
+            }
+        }
         if xpos == Xpos::Cd && is_grouped_number(word) {
             // EWT writes "200,000" as lemma "200000".
             out.extend(word.chars().filter(|&c| c != ','));
@@ -241,11 +269,35 @@ impl Lemmatizer {
         }
         if matches!(xpos, Xpos::Nnp | Xpos::Nnps) {
             recase(word, out);
-            if xpos == Xpos::Nnps && word.chars().next().is_some_and(char::is_lowercase) {
+            let lower_start = word.chars().next().is_some_and(char::is_lowercase);
+            if xpos == Xpos::Nnps && lower_start {
                 // EWT capitalizes plural proper nouns written in lowercase ("koreans").
+                capitalize(out);
+            } else if lower_start
+                && out.len() >= 4
+                && self.tables.names.contains(out.as_str())
+                && !self.tables.verbs.contains(out.as_str())
+            {
+                // ... and names written in lowercase ("india", "tampa"): those that
+                // WordNet capitalises, unless they are also verbs ("frank", "park").
                 capitalize(out);
             }
         }
+    }
+
+    /// The plain word behind a stretched one ("sooooo" -> "so", "litttle" ->
+    /// "little"): runs of three or more equal letters cut to one, else to two,
+    /// whichever makes a known word of two letters or more.
+    fn unstretched(&self, word: &str) -> Option<String> {
+        let t = &*self.tables;
+        [1, 2].into_iter().map(|k| squeeze_runs(word, k)).find(|s| {
+            s.len() >= 2
+                && s.bytes().any(|b| b != s.as_bytes()[0])
+                && (t.nouns.contains(s.as_str())
+                    || t.verbs.contains(s.as_str())
+                    || t.adjs.contains(s.as_str())
+                    || t.lower.contains_key(s.as_str()))
+        })
     }
 
     /// Applies the suffix rules of `xpos` to the lowercased word in `w`.
@@ -253,6 +305,7 @@ impl Lemmatizer {
         let t = &*self.tables;
         let cut = match xpos {
             Xpos::Nns | Xpos::Nnps => plural(w, &t.nouns),
+            Xpos::Nnp => plural_as_name(w, t),
             Xpos::Vbz => plural(w, &t.verbs),
             Xpos::Vbd | Xpos::Vbn => suffixed(w, "ed", "ied", &t.verbs),
             Xpos::Vbg => suffixed(w, "ing", "ying", &t.verbs),
@@ -265,6 +318,47 @@ impl Lemmatizer {
             w.push_str(add);
         }
     }
+}
+
+/// Digits, one comma and one or two digits: a decimal comma ("3,40", "7,5").
+fn is_decimal_comma(w: &str) -> bool {
+    let Some((int, frac)) = w.split_once(',') else {
+        return false;
+    };
+    !int.is_empty()
+        && (1..=2).contains(&frac.len())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Does `w` hold the same letter three times in a row ("sooo", "VERYYY")?
+fn has_letter_run(w: &str) -> bool {
+    w.as_bytes()
+        .windows(3)
+        .any(|t| t[0].is_ascii_alphabetic() && t[0] == t[1] && t[1] == t[2])
+}
+
+/// `w` lowercased with every run of three or more equal letters cut to `keep`.
+fn squeeze_runs(w: &str, keep: usize) -> String {
+    let b = w.as_bytes();
+    let mut s = String::with_capacity(w.len());
+    let mut i = 0;
+    while i < b.len() {
+        let mut j = i + 1;
+        while j < b.len() && b[j] == b[i] {
+            j += 1;
+        }
+        let take = if b[i].is_ascii_alphabetic() && j - i >= 3 {
+            keep
+        } else {
+            j - i
+        };
+        for _ in 0..take {
+            s.push(char::from(b[i].to_ascii_lowercase()));
+        }
+        i = j;
+    }
+    s
 }
 
 /// Digits with thousands commas and an optional decimal part: "1,200", "3,000.50".
@@ -397,6 +491,19 @@ fn plural(w: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
     Some((n - 1, ""))
 }
 
+/// A word tagged as a singular proper noun but written as the plural of a
+/// common noun ("Hills", "Books", "Buses": the plural names of EWT, NNPS, whose
+/// lemma is the singular): the singular, when it is a known noun while the
+/// word itself is neither a known noun ("news", "arms") nor a known name
+/// ("Texas", "Hayes"). Only -s plurals: "Carmen" is no plural of "carman".
+fn plural_as_name(w: &str, t: &Tables) -> Option<(usize, &'static str)> {
+    if !w.ends_with('s') || w.len() < 4 || t.nouns.contains(w) || t.names.contains(w) {
+        return None;
+    }
+    let (keep, add) = plural(w, &t.nouns)?;
+    known(&t.nouns, &w[..keep], add).then_some((keep, add))
+}
+
 /// Removes `suffix` (-ed, -ing, -er, -est) or `i_suffix` (-ied, ... -> y):
 /// returns (bytes to keep, text to add).
 fn suffixed(w: &str, suffix: &str, i_suffix: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
@@ -476,10 +583,61 @@ mod tests {
     }
 
     #[test]
+    fn decimal_comma_becomes_a_point() {
+        check("7,5", Upos::Num, Xpos::Cd, "7.5");
+        check("3,40", Upos::Num, Xpos::Cd, "3.40");
+        check("3,000", Upos::Num, Xpos::Cd, "3000");
+        check("1,200,000", Upos::Num, Xpos::Cd, "1200000");
+    }
+
+    #[test]
+    fn stretched_words_lose_their_repeats() {
+        check("sooooo", Upos::Adv, Xpos::Rb, "so");
+        check("litttle", Upos::Adj, Xpos::Jj, "little");
+        check("prettty", Upos::Adv, Xpos::Rb, "pretty");
+        // A proper-noun tag on a stretched word is not trusted.
+        check("VERYYY", Upos::Propn, Xpos::Nnp, "very");
+        // Inflection still applies to the plain word.
+        check("loooove", Upos::Verb, Xpos::Vb, "love");
+        // Roman numerals, unknown words and one-letter runs stay.
+        check("III", Upos::Num, Xpos::Cd, "III");
+        check("mmmm", Upos::Intj, Xpos::Uh, "mmmm");
+        check("zzzyx", Upos::Noun, Xpos::Nn, "zzzyx");
+    }
+
+    #[test]
+    fn lowercase_names_are_capitalised() {
+        check("india", Upos::Propn, Xpos::Nnp, "India");
+        check("tampa", Upos::Propn, Xpos::Nnp, "Tampa");
+        // Not verbs ("frank"), not short words ("al" of "al Qaeda").
+        check("frank", Upos::Propn, Xpos::Nnp, "frank");
+        check("al", Upos::Propn, Xpos::Nnp, "al");
+        check("kerfuffle", Upos::Propn, Xpos::Nnp, "kerfuffle");
+    }
+
+    #[test]
+    fn plural_common_noun_tagged_as_name() {
+        check("Hills", Upos::Propn, Xpos::Nnp, "Hill");
+        check("Cabs", Upos::Propn, Xpos::Nnp, "Cab");
+        // Known names and nouns that end in -s stay.
+        check("Texas", Upos::Propn, Xpos::Nnp, "Texas");
+        check("News", Upos::Propn, Xpos::Nnp, "News");
+        check("Carmen", Upos::Propn, Xpos::Nnp, "Carmen");
+    }
+
+    #[test]
+    fn capitalised_adjectives_keep_their_case() {
+        check("Andean", Upos::Adj, Xpos::Jj, "Andean");
+        check("mediterranean", Upos::Adj, Xpos::Jj, "Mediterranean");
+        check("Federal", Upos::Adj, Xpos::Jj, "federal");
+    }
+
+    #[test]
     fn no_panic_on_odd_words() {
         let l = Lemmatizer::embedded();
         for w in [
-            "", "s", "es", "ed", "ing", "ïes", "🙂ing", "ǅed", "ßes", "İes",
+            "", "s", "es", "ed", "ing", "ïes", "🙂ing", "ǅed", "ßes", "İes", "ééé", "aaa", "ǅǅǅs",
+            ",5", "5,", "1,,2", "sss", "İİİ",
         ] {
             for x in Xpos::ALL {
                 let _ = l.lemma(w, Upos::X, *x);

@@ -115,6 +115,35 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
                 }
             }
         }
+        // data.adj: adjectives WordNet writes only capitalised ("Alaskan",
+        // "Mediterranean"); EWT keeps their case in the lemma, as for "American".
+        let (mut upper, mut lower_adj) = (BTreeSet::new(), BTreeSet::new());
+        for line in read(&dir.join("data.adj"))?.lines() {
+            if line.starts_with(' ') {
+                continue;
+            }
+            let f: Vec<&str> = line.split(' ').collect();
+            let n = f
+                .get(3)
+                .and_then(|c| usize::from_str_radix(c, 16).ok())
+                .unwrap_or(0);
+            for k in 0..n {
+                let Some(w) = f.get(4 + 2 * k) else { break };
+                // Satellite adjectives may carry a marker: "Alpine(a)".
+                let w = w.split('(').next().unwrap_or("");
+                if w.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    upper.insert(w.to_string());
+                } else {
+                    lower_adj.insert(w.to_string());
+                }
+            }
+        }
+        for w in upper {
+            let low = w.to_lowercase();
+            if lexical(&low) && !lower_adj.contains(&low) && w[1..] == low[1..] {
+                wn_exc.insert((low, Xpos::Jj), w);
+            }
+        }
         for line in read(&dir.join("index.adv"))?.lines() {
             let w = line.split(' ').next().unwrap_or("");
             if lexical(w) {
@@ -175,7 +204,9 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
     let nouns_s = join(&nouns, "Nouns");
     let verbs_s = join(&verbs, "Verbs");
     let adjs_s = join(&adjs, "Adjectives and adverbs");
-    let rules_only = Lemmatizer::with_tables(Tables::parse("", &nouns_s, &verbs_s, &adjs_s));
+    let names_s = join(&names, "Names (single words WordNet capitalises as nouns)");
+    let rules_only =
+        Lemmatizer::with_tables(Tables::parse("", &nouns_s, &verbs_s, &adjs_s, &names_s));
     let mut l_entries: BTreeMap<(String, Xpos), String> = BTreeMap::new();
     for ((form, x), lemma) in &wn_exc {
         if rules_only.lemma(form, Upos::X, *x) != *lemma {
@@ -219,7 +250,9 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
     for ((form, x), lemma) in &l_entries {
         l_text.push_str(&format!("L\t{form}\t{x}\t{lemma}\n"));
     }
-    let with_lower = Lemmatizer::with_tables(Tables::parse(&l_text, &nouns_s, &verbs_s, &adjs_s));
+    let with_lower = Lemmatizer::with_tables(Tables::parse(
+        &l_text, &nouns_s, &verbs_s, &adjs_s, &names_s,
+    ));
     let mut e_text = String::new();
     for ((form, x), counts) in &exact {
         let Some(m) = majority(counts) else { continue };
@@ -237,6 +270,6 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
         nouns: nouns_s,
         verbs: verbs_s,
         adjs: adjs_s,
-        names: join(&names, "Names (single words WordNet capitalises as nouns)"),
+        names: names_s,
     })
 }
