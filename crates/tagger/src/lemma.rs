@@ -304,7 +304,12 @@ impl Lemmatizer {
     fn rules(&self, xpos: Xpos, w: &mut String) {
         let t = &*self.tables;
         let cut = match xpos {
-            Xpos::Nns | Xpos::Nnps => plural(w, &t.nouns),
+            // A plural noun whose singular is unknown is its own lemma
+            // ("whereabouts", "feces", "genitals").
+            Xpos::Nns => plural(w, &t.nouns).filter(|&(keep, add)| {
+                known(&t.nouns, &w[..keep], add) || !t.nouns.contains(w.as_str())
+            }),
+            Xpos::Nnps => plural(w, &t.nouns),
             Xpos::Nnp => plural_as_name(w, t),
             Xpos::Vbz => plural(w, &t.verbs),
             Xpos::Vbd | Xpos::Vbn => suffixed(w, "ed", "ied", &t.verbs),
@@ -580,6 +585,14 @@ mod tests {
         check("Troops", Upos::Noun, Xpos::Nns, "troop");
         check("Americans", Upos::Propn, Xpos::Nnps, "American");
         check("Russia", Upos::Propn, Xpos::Nnp, "Russia");
+    }
+
+    #[test]
+    fn plural_only_nouns_stay() {
+        check("feces", Upos::Noun, Xpos::Nns, "feces");
+        check("surroundings", Upos::Noun, Xpos::Nns, "surroundings");
+        // Unknown plurals still lose their -s.
+        check("blorgs", Upos::Noun, Xpos::Nns, "blorg");
     }
 
     #[test]
