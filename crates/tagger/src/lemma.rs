@@ -588,6 +588,13 @@ mod tests {
     }
 
     #[test]
+    fn calendar_abbreviations_in_full() {
+        check("Aug", Upos::Propn, Xpos::Nnp, "August");
+        check("Jul.", Upos::Propn, Xpos::Nnp, "July");
+        check("Thurs", Upos::Propn, Xpos::Nnp, "Thursday");
+    }
+
+    #[test]
     fn plural_only_nouns_stay() {
         check("feces", Upos::Noun, Xpos::Nns, "feces");
         check("surroundings", Upos::Noun, Xpos::Nns, "surroundings");

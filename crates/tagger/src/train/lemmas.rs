@@ -70,6 +70,33 @@ fn majority(counts: &BTreeMap<String, u32>) -> Option<&str> {
     best.map(|(k, _)| k)
 }
 
+/// Abbreviations of months and weekdays (lowercase) and the lowercased full name.
+const CALENDAR_ABBREVIATIONS: [(&str, &str); 23] = [
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+    ("mon", "monday"),
+    ("tue", "tuesday"),
+    ("tues", "tuesday"),
+    ("wed", "wednesday"),
+    ("weds", "wednesday"),
+    ("thu", "thursday"),
+    ("thur", "thursday"),
+    ("thurs", "thursday"),
+    ("fri", "friday"),
+    ("sat", "saturday"),
+    ("sun", "sunday"),
+];
+
 /// Builds the lemmatizer tables.
 ///
 /// # Errors
@@ -168,6 +195,12 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
                     }
                 }
             }
+        }
+    }
+    // EWT writes abbreviated months and weekdays in full: "Aug." -> "August".
+    for (abbr, full) in CALENDAR_ABBREVIATIONS {
+        for form in [abbr.to_string(), format!("{abbr}.")] {
+            wn_exc.insert((form, Xpos::Nnp), full.to_string());
         }
     }
     // (lowercased form, xpos) -> lemma counts; (form, xpos) -> lemma counts.
