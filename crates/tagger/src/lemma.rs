@@ -310,7 +310,7 @@ impl Lemmatizer {
                 known(&t.nouns, &w[..keep], add) || !t.nouns.contains(w.as_str())
             }),
             Xpos::Nnps => plural(w, &t.nouns),
-            Xpos::Nnp => plural_as_name(w, t),
+            Xpos::Nnp => plural_as_name(w, t).or_else(|| comparative_as_name(w, t)),
             Xpos::Vbz => plural(w, &t.verbs),
             Xpos::Vbd | Xpos::Vbn => suffixed(w, "ed", "ied", &t.verbs),
             Xpos::Vbg => suffixed(w, "ing", "ying", &t.verbs),
@@ -509,6 +509,22 @@ fn plural_as_name(w: &str, t: &Tables) -> Option<(usize, &'static str)> {
     known(&t.nouns, &w[..keep], add).then_some((keep, add))
 }
 
+/// A comparative or superlative adjective in a name ("Greater London",
+/// "Higher Education"): EWT gives the plain adjective ("Great", "High"), when
+/// it is a known adjective while the word itself is neither a known noun
+/// ("Center", "Hunter") nor a known name.
+fn comparative_as_name(w: &str, t: &Tables) -> Option<(usize, &'static str)> {
+    // Only plain -er/-est: the -ier/-iest path reads surnames such as
+    // "Fortier" as "forty".
+    if t.nouns.contains(w) || t.names.contains(w) || w.ends_with("ier") || w.ends_with("iest") {
+        return None;
+    }
+    ["er", "est"]
+        .into_iter()
+        .filter_map(|suffix| suffixed(w, suffix, suffix, &t.adjs))
+        .find(|&(keep, add)| known(&t.adjs, &w[..keep], add))
+}
+
 /// Removes `suffix` (-ed, -ing, -er, -est) or `i_suffix` (-ied, ... -> y):
 /// returns (bytes to keep, text to add).
 fn suffixed(w: &str, suffix: &str, i_suffix: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
@@ -592,6 +608,16 @@ mod tests {
         check("Aug", Upos::Propn, Xpos::Nnp, "August");
         check("Jul.", Upos::Propn, Xpos::Nnp, "July");
         check("Thurs", Upos::Propn, Xpos::Nnp, "Thursday");
+    }
+
+    #[test]
+    fn comparative_in_a_name() {
+        check("Greater", Upos::Propn, Xpos::Nnp, "Great");
+        check("Higher", Upos::Propn, Xpos::Nnp, "High");
+        // Known nouns and names stay.
+        check("Center", Upos::Propn, Xpos::Nnp, "Center");
+        check("Hunter", Upos::Propn, Xpos::Nnp, "Hunter");
+        check("Forest", Upos::Propn, Xpos::Nnp, "Forest");
     }
 
     #[test]
