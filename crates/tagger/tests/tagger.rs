@@ -185,5 +185,5 @@ fn accuracy_floors_on_ewt_test() {
     // Floors a little below what the committed model reaches (see MANIFEST.md).
     assert!(acc.upos >= 95.5, "UPOS {:.2}", acc.upos);
     assert!(acc.xpos >= 94.9, "XPOS {:.2}", acc.xpos);
-    assert!(acc.lemma >= 97.1, "lemma {:.2}", acc.lemma);
+    assert!(acc.lemma >= 97.3, "lemma {:.2}", acc.lemma);
 }

@@ -5,8 +5,10 @@
 //! - Lexicons: single-word lowercase lemmas of WordNet's `index.{noun,verb,adj,adv}`
 //!   plus the lemmas EWT train gives nouns, verbs and adjectives/adverbs.
 //! - `L` entries (lowercased form + XPOS -> lemma): WordNet's `*.exc` irregular
-//!   forms, then EWT train's majority lemma, kept only where the suffix rules get
-//!   the form wrong.
+//!   forms, the adjectives WordNet writes only capitalised (`data.adj`: "Andean"),
+//!   abbreviated months and weekdays ("aug." -> "august", as EWT spells them),
+//!   then EWT train's majority lemma; all kept only where the rules get the form
+//!   wrong.
 //! - `data/overrides.tsv`: deliberate departures from EWT, applied last.
 //! - `E` entries (exact form + XPOS -> lemma): EWT train forms whose case matters
 //!   and that the two steps above still get wrong.
