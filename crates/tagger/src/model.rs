@@ -70,6 +70,10 @@ impl HashIndex {
     }
 }
 
+/// Scores of every class a model can have (classes are `u8`), so that indexing
+/// by a class needs no bounds check; only the model's first classes are used.
+pub(crate) type Scores = [i32; 256];
+
 /// One weight: a class and its quantized value (4 bytes).
 #[derive(Clone, Copy, Debug, Default)]
 struct WeightEntry {
@@ -130,9 +134,10 @@ impl Weights {
     ///
     /// Done in phases so that the cache misses of different features overlap:
     /// first every key's home slot is loaded, then each run is located, then the
-    /// runs are added.
+    /// runs are added. `scores` has a slot for every possible `u8` class, so
+    /// adding an entry needs no bounds check.
     #[inline]
-    pub(crate) fn add_all(&self, keys: &[u64], scores: &mut [i32]) {
+    pub(crate) fn add_all(&self, keys: &[u64], scores: &mut Scores) {
         const MAX: usize = 64;
         let n = keys.len().min(MAX);
         let mut slot = [0u64; MAX];
@@ -170,9 +175,7 @@ impl Weights {
             let (start, len) = (start as usize, len as usize);
             if let Some(run) = self.entries.get(start..start + len) {
                 for e in run {
-                    if let Some(s) = scores.get_mut(e.class as usize) {
-                        *s += i32::from(e.value);
-                    }
+                    scores[usize::from(e.class)] += i32::from(e.value);
                 }
             }
         }
