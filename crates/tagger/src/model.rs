@@ -116,6 +116,12 @@ const DENSE: u32 = 0xff;
 /// Most entries a model may hold (the start of a run has 24 bits).
 const MAX_ENTRIES: usize = 1 << 24;
 
+/// The run start (or dense row) and length of a slot.
+#[inline]
+fn run_of(slot: u64) -> (usize, u32) {
+    ((slot & 0xff_ffff) as usize, ((slot >> 24) & 0xff) as u32)
+}
+
 #[inline]
 fn fingerprint(key: u64) -> u64 {
     match key >> 32 {
@@ -190,85 +196,86 @@ impl Weights {
         }
     }
 
-    /// Adds the weights of the run `(start, len)` of a slot to `scores`.
+    /// The dense row `row`, or no weights if there is none.
     #[inline]
-    fn add_run(&self, start: u32, len: u32, scores: &mut Scores) {
-        let start = start as usize;
-        if len == DENSE {
-            let at = start * self.stride;
-            if let (Some(row), Some(scores)) = (
-                self.dense.get(at..at + self.stride),
-                scores.get_mut(..self.stride),
-            ) {
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-        } else if let Some(run) = self.entries.get(start..start + len as usize) {
-            for e in run {
-                scores[usize::from(e.class)] += i32::from(e.value);
-            }
-        }
+    fn dense_row(&self, row: usize) -> &[i32] {
+        let at = row * self.stride;
+        self.dense.get(at..at + self.stride).unwrap_or(&[])
     }
 
-    /// The first value a run reads (to start its cache miss early).
-    #[inline]
-    fn first_of_run(&self, start: u32, len: u32) -> i32 {
-        if len == DENSE {
-            self.dense
-                .get(start as usize * self.stride)
-                .copied()
-                .unwrap_or(0)
-        } else {
-            self.entries
-                .get(start as usize)
-                .map_or(0, |e| i32::from(e.value))
-        }
-    }
-
-    /// Adds the weights of all `keys` (at most 64) to `scores`.
+    /// Adds the weights of all `keys` to `scores`.
     ///
     /// Done in phases so that the cache misses of different features overlap:
     /// first every key's home slot is loaded, then each run is located, then the
-    /// runs are added. `scores` has a slot for every possible `u8` class, so
-    /// adding an entry needs no bounds check.
+    /// runs are added: the sparse ones entry by entry, the dense rows four at
+    /// a time (so each score is loaded and stored once per four rows).
+    /// `scores` has a slot for every possible `u8` class, so adding an entry
+    /// needs no bounds check.
     #[inline]
     pub(crate) fn add_all(&self, keys: &[u64], scores: &mut Scores) {
-        const MAX: usize = 64;
-        let n = keys.len().min(MAX);
-        let mut slot = [0u64; MAX];
-        for (s, &k) in slot.iter_mut().zip(&keys[..n]) {
-            *s = self
-                .slots
-                .get((k as usize) & self.mask)
-                .copied()
-                .unwrap_or(0);
-        }
-        let mut runs = [(0u32, 0u32); MAX];
-        let mut m = 0;
-        for (j, &k) in keys[..n].iter().enumerate() {
-            let s = slot[j];
-            let found = if s == 0 {
-                None
-            } else if s >> 32 == fingerprint(k) {
-                Some(s)
-            } else {
-                self.probe(k)
-            };
-            if let Some(s) = found {
-                runs[m] = ((s & 0xff_ffff) as u32, ((s >> 24) & 0xff) as u32);
-                m += 1;
+        const MAX: usize = 48;
+        for keys in keys.chunks(MAX) {
+            let mut slot = [0u64; MAX];
+            for (s, &k) in slot.iter_mut().zip(keys) {
+                *s = self
+                    .slots
+                    .get((k as usize) & self.mask)
+                    .copied()
+                    .unwrap_or(0);
             }
-        }
-        // Touch the first entry of every run before summing any: the loads are
-        // independent, so their cache misses overlap instead of queueing.
-        let mut touch = 0i32;
-        for &(start, len) in &runs[..m] {
-            touch ^= self.first_of_run(start, len);
-        }
-        std::hint::black_box(touch);
-        for &(start, len) in &runs[..m] {
-            self.add_run(start, len, scores);
+            // The slots found, moved to the front of `slot` (m <= j).
+            let mut m = 0;
+            for (j, &k) in keys.iter().enumerate() {
+                let s = slot[j];
+                let found = if s == 0 {
+                    None
+                } else if s >> 32 == fingerprint(k) {
+                    Some(s)
+                } else {
+                    self.probe(k)
+                };
+                if let Some(s) = found {
+                    slot[m] = s;
+                    m += 1;
+                }
+            }
+            // Touch the first value of every run before summing any: the loads
+            // are independent, so their cache misses overlap instead of queueing.
+            let mut touch = 0i32;
+            for &s in &slot[..m] {
+                let (start, len) = run_of(s);
+                touch ^= if len == DENSE {
+                    self.dense.get(start * self.stride).copied().unwrap_or(0)
+                } else {
+                    self.entries.get(start).map_or(0, |e| i32::from(e.value))
+                };
+            }
+            std::hint::black_box(touch);
+            // Sparse runs now; the dense rows, moved to the front of `slot`
+            // (d <= i), after.
+            let mut d = 0;
+            for i in 0..m {
+                let (start, len) = run_of(slot[i]);
+                if len == DENSE {
+                    slot[d] = start as u64;
+                    d += 1;
+                } else if let Some(run) = self.entries.get(start..start + len as usize) {
+                    for e in run {
+                        scores[usize::from(e.class)] += i32::from(e.value);
+                    }
+                }
+            }
+            let Some(scores) = scores.get_mut(..self.stride) else {
+                continue;
+            };
+            let zero = &[0i32; 256][..self.stride];
+            for rows in slot[..d].chunks(4) {
+                let row = |k: usize| rows.get(k).map_or(zero, |&r| self.dense_row(r as usize));
+                let (a, b, c, e) = (row(0), row(1), row(2), row(3));
+                for ((((s, a), b), c), e) in scores.iter_mut().zip(a).zip(b).zip(c).zip(e) {
+                    *s += a + b + c + e;
+                }
+            }
         }
     }
 
@@ -281,13 +288,9 @@ impl Weights {
     /// Adds the weights of feature `key` to `scores`; an unknown feature adds nothing.
     #[cfg(test)]
     pub(crate) fn add(&self, key: u64, scores: &mut [i32]) {
-        if let Some(slot) = self.probe(key) {
+        if self.probe(key).is_some() {
             let mut sum: Scores = [0; 256];
-            self.add_run(
-                (slot & 0xff_ffff) as u32,
-                ((slot >> 24) & 0xff) as u32,
-                &mut sum,
-            );
+            self.add_all(&[key], &mut sum);
             for (s, v) in scores.iter_mut().zip(sum) {
                 *s += v;
             }
@@ -572,25 +575,35 @@ mod tests {
 
     #[test]
     fn long_runs_stored_dense_add_the_same() {
-        // 30 classes; feature 3 has a weight for every class (a dense row),
-        // feature 9 for two (a sparse run).
+        // 30 classes; features 100..106 have a weight for every class (dense
+        // rows: more than one group of four), feature 9 for two (a sparse run).
         let classes = vec![(Upos::Noun, Xpos::Nn); 30];
-        let long: Vec<(u8, i16)> = (0..30u8).map(|c| (c, i16::from(c) * 3 - 40)).collect();
+        let long = |f: i16| -> Vec<(u8, i16)> {
+            (0..30u8).map(|c| (c, i16::from(c) * 3 - 40 + f)).collect()
+        };
+        // Keys are hashes: their high bits tell them apart.
+        let key = |k: u64| crate::features::mix(k);
+        let mut features: RawWeights = (0..6).map(|f| (key(100 + f as u64), long(f))).collect();
+        features.push((key(9), vec![(1, 4), (29, -7)]));
+        features.sort_by_key(|f| f.0);
         let raw = RawModel {
             classes,
-            features: vec![(3, long.clone()), (9, vec![(1, 4), (29, -7)])],
+            features: features.clone(),
             ..RawModel::default()
         };
         let m = Model::decode(&raw.encode()).unwrap();
-        assert_eq!(m.weights.dense.len(), 32);
-        let mut one_by_one = vec![0; 30];
-        for (c, v) in &long {
-            one_by_one[usize::from(*c)] += i32::from(*v);
+        assert_eq!(m.weights.dense.len(), 6 * 32);
+        let keys = [105, 9, 100, 101, 12, 102, 103, 104].map(key);
+        let mut one_by_one = [0; 30];
+        for (k, run) in &features {
+            if keys.contains(k) {
+                for (c, v) in run {
+                    one_by_one[usize::from(*c)] += i32::from(*v);
+                }
+            }
         }
-        one_by_one[1] += 4;
-        one_by_one[29] -= 7;
         let mut all: Scores = [0; 256];
-        m.weights.add_all(&[9, 3, 12], &mut all);
+        m.weights.add_all(&keys, &mut all);
         assert_eq!(all[..30], one_by_one[..]);
         assert!(all[30..].iter().all(|&v| v == 0));
     }
