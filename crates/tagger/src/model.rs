@@ -70,6 +70,10 @@ impl HashIndex {
     }
 }
 
+/// Scores of every class a model can have (classes are `u8`), so that indexing
+/// by a class needs no bounds check; only the model's first classes are used.
+pub(crate) type Scores = [i32; 256];
+
 /// One weight: a class and its quantized value (4 bytes).
 #[derive(Clone, Copy, Debug, Default)]
 struct WeightEntry {
@@ -85,15 +89,38 @@ struct WeightEntry {
 /// one array of 4-byte entries. Looking a feature up touches two cache lines.
 /// A fingerprint match on an absent key (odds about 2^-32 per probe) adds a
 /// stray row; the model tolerates that as noise.
+///
+/// Features with a weight for many classes (shapes, tags, flags: few values,
+/// each seen everywhere) are also the most frequent, and most of the summing
+/// time goes to them; their weights are kept instead as a dense row with one
+/// `i32` per class, which the compiler adds with vector instructions. Their
+/// slot holds the row number and the length [`DENSE`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Weights {
     slots: Vec<u64>,
     mask: usize,
     entries: Vec<WeightEntry>,
+    /// Dense rows of `stride` weights each (the classes, rounded up to a
+    /// multiple of 8; the padding is 0).
+    dense: Vec<i32>,
+    stride: usize,
 }
+
+/// Runs at least this long are stored as dense rows: about where adding a
+/// whole row of classes costs less than adding the entries one by one.
+const DENSE_MIN: usize = 24;
+
+/// The run length written in the slot of a feature stored as a dense row.
+const DENSE: u32 = 0xff;
 
 /// Most entries a model may hold (the start of a run has 24 bits).
 const MAX_ENTRIES: usize = 1 << 24;
+
+/// The run start (or dense row) and length of a slot.
+#[inline]
+fn run_of(slot: u64) -> (usize, u32) {
+    ((slot & 0xff_ffff) as usize, ((slot >> 24) & 0xff) as u32)
+}
 
 #[inline]
 fn fingerprint(key: u64) -> u64 {
@@ -103,122 +130,170 @@ fn fingerprint(key: u64) -> u64 {
     }
 }
 
+/// Puts the slot of `key` (a run's start and length) into the open-addressing
+/// table `slots` (a power of two long, never full).
+fn insert(slots: &mut [u64], key: u64, start: u32, len: u32) {
+    let mask = slots.len() - 1;
+    let mut i = (key as usize) & mask;
+    while slots[i] != 0 {
+        i = (i + 1) & mask;
+    }
+    slots[i] = fingerprint(key) << 32 | u64::from(len) << 24 | u64::from(start);
+}
+
+/// The slot of `key` in `slots` (see [`insert`]), if there.
+#[inline]
+fn probe_in(slots: &[u64], mask: usize, key: u64) -> Option<u64> {
+    let f = fingerprint(key);
+    let mut i = (key as usize) & mask;
+    loop {
+        let slot = *slots.get(i)?;
+        if slot == 0 {
+            return None;
+        }
+        if slot >> 32 == f {
+            return Some(slot);
+        }
+        i = (i + 1) & mask;
+    }
+}
+
 impl Weights {
-    /// Builds the table from (key, run start, run length), keys distinct.
+    /// Builds the table from (key, run start, run length), keys distinct, for
+    /// a model of `n_classes` classes (every entry's class is below it).
     fn build(
         rows: impl ExactSizeIterator<Item = (u64, u32, u8)>,
         entries: Vec<WeightEntry>,
+        n_classes: usize,
     ) -> Weights {
         let cap = (rows.len() * 2).max(16).next_power_of_two();
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
+        // A run of DENSE entries would read as a dense row: such models (255
+        // classes or more) keep every run sparse.
+        let stride = n_classes.div_ceil(8) * 8;
+        let dense_ok = n_classes < DENSE as usize;
+        let mut dense = Vec::new();
         for (k, start, len) in rows {
-            let mut i = (k as usize) & mask;
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
+            match entries.get(start as usize..start as usize + len as usize) {
+                Some(run) if dense_ok && run.len() >= DENSE_MIN => {
+                    let row = dense.len() / stride;
+                    dense.resize(dense.len() + stride, 0);
+                    for e in run {
+                        dense[row * stride + usize::from(e.class)] += i32::from(e.value);
+                    }
+                    insert(&mut slots, k, row as u32, DENSE);
+                }
+                _ => insert(&mut slots, k, start, u32::from(len)),
             }
-            slots[i] = fingerprint(k) << 32 | u64::from(len) << 24 | u64::from(start);
         }
         Weights {
             slots,
             mask,
             entries,
+            dense,
+            stride,
         }
     }
 
-    /// Adds the weights of all `keys` (at most 64) to `scores`.
+    /// The dense row `row`, or no weights if there is none.
+    #[inline]
+    fn dense_row(&self, row: usize) -> &[i32] {
+        let at = row * self.stride;
+        self.dense.get(at..at + self.stride).unwrap_or(&[])
+    }
+
+    /// Adds the weights of all `keys` to `scores`.
     ///
     /// Done in phases so that the cache misses of different features overlap:
     /// first every key's home slot is loaded, then each run is located, then the
-    /// runs are added.
+    /// runs are added: the sparse ones entry by entry, the dense rows four at
+    /// a time (so each score is loaded and stored once per four rows).
+    /// `scores` has a slot for every possible `u8` class, so adding an entry
+    /// needs no bounds check.
     #[inline]
-    pub(crate) fn add_all(&self, keys: &[u64], scores: &mut [i32]) {
-        const MAX: usize = 64;
-        let n = keys.len().min(MAX);
-        let mut slot = [0u64; MAX];
-        for (s, &k) in slot.iter_mut().zip(&keys[..n]) {
-            *s = self
-                .slots
-                .get((k as usize) & self.mask)
-                .copied()
-                .unwrap_or(0);
-        }
-        let mut runs = [(0u32, 0u32); MAX];
-        let mut m = 0;
-        for (j, &k) in keys[..n].iter().enumerate() {
-            let s = slot[j];
-            let found = if s == 0 {
-                None
-            } else if s >> 32 == fingerprint(k) {
-                Some(s)
-            } else {
-                self.probe(k)
-            };
-            if let Some(s) = found {
-                runs[m] = ((s & 0xff_ffff) as u32, ((s >> 24) & 0xff) as u32);
-                m += 1;
+    pub(crate) fn add_all(&self, keys: &[u64], scores: &mut Scores) {
+        const MAX: usize = 48;
+        for keys in keys.chunks(MAX) {
+            let mut slot = [0u64; MAX];
+            for (s, &k) in slot.iter_mut().zip(keys) {
+                *s = self
+                    .slots
+                    .get((k as usize) & self.mask)
+                    .copied()
+                    .unwrap_or(0);
             }
-        }
-        // Touch the first entry of every run before summing any: the loads are
-        // independent, so their cache misses overlap instead of queueing.
-        let mut touch = 0u8;
-        for &(start, _) in &runs[..m] {
-            touch ^= self.entries.get(start as usize).map_or(0, |e| e.class);
-        }
-        std::hint::black_box(touch);
-        for &(start, len) in &runs[..m] {
-            let (start, len) = (start as usize, len as usize);
-            if let Some(run) = self.entries.get(start..start + len) {
-                for e in run {
-                    if let Some(s) = scores.get_mut(e.class as usize) {
-                        *s += i32::from(e.value);
+            // The slots found, moved to the front of `slot` (m <= j).
+            let mut m = 0;
+            for (j, &k) in keys.iter().enumerate() {
+                let s = slot[j];
+                let found = if s == 0 {
+                    None
+                } else if s >> 32 == fingerprint(k) {
+                    Some(s)
+                } else {
+                    self.probe(k)
+                };
+                if let Some(s) = found {
+                    slot[m] = s;
+                    m += 1;
+                }
+            }
+            // Touch the first value of every run before summing any: the loads
+            // are independent, so their cache misses overlap instead of queueing.
+            let mut touch = 0i32;
+            for &s in &slot[..m] {
+                let (start, len) = run_of(s);
+                touch ^= if len == DENSE {
+                    self.dense.get(start * self.stride).copied().unwrap_or(0)
+                } else {
+                    self.entries.get(start).map_or(0, |e| i32::from(e.value))
+                };
+            }
+            std::hint::black_box(touch);
+            // Sparse runs now; the dense rows, moved to the front of `slot`
+            // (d <= i), after.
+            let mut d = 0;
+            for i in 0..m {
+                let (start, len) = run_of(slot[i]);
+                if len == DENSE {
+                    slot[d] = start as u64;
+                    d += 1;
+                } else if let Some(run) = self.entries.get(start..start + len as usize) {
+                    for e in run {
+                        scores[usize::from(e.class)] += i32::from(e.value);
                     }
+                }
+            }
+            let Some(scores) = scores.get_mut(..self.stride) else {
+                continue;
+            };
+            let zero = &[0i32; 256][..self.stride];
+            for rows in slot[..d].chunks(4) {
+                let row = |k: usize| rows.get(k).map_or(zero, |&r| self.dense_row(r as usize));
+                let (a, b, c, e) = (row(0), row(1), row(2), row(3));
+                for ((((s, a), b), c), e) in scores.iter_mut().zip(a).zip(b).zip(c).zip(e) {
+                    *s += a + b + c + e;
                 }
             }
         }
     }
 
-    /// The slot of `key`, following the probe chain past its home slot.
+    /// The slot of `key` in the main table, following the probe chain past
+    /// its home slot.
     fn probe(&self, key: u64) -> Option<u64> {
-        let f = fingerprint(key);
-        let mut i = (key as usize) & self.mask;
-        loop {
-            let slot = *self.slots.get(i)?;
-            if slot == 0 {
-                return None;
-            }
-            if slot >> 32 == f {
-                return Some(slot);
-            }
-            i = (i + 1) & self.mask;
-        }
+        probe_in(&self.slots, self.mask, key)
     }
 
     /// Adds the weights of feature `key` to `scores`; an unknown feature adds nothing.
     #[cfg(test)]
     pub(crate) fn add(&self, key: u64, scores: &mut [i32]) {
-        let f = fingerprint(key);
-        let mut i = (key as usize) & self.mask;
-        loop {
-            let Some(&slot) = self.slots.get(i) else {
-                return;
-            };
-            if slot == 0 {
-                return;
+        if self.probe(key).is_some() {
+            let mut sum: Scores = [0; 256];
+            self.add_all(&[key], &mut sum);
+            for (s, v) in scores.iter_mut().zip(sum) {
+                *s += v;
             }
-            if slot >> 32 == f {
-                let start = (slot & 0xff_ffff) as usize;
-                let len = ((slot >> 24) & 0xff) as usize;
-                if let Some(run) = self.entries.get(start..start + len) {
-                    for e in run {
-                        if let Some(s) = scores.get_mut(e.class as usize) {
-                            *s += i32::from(e.value);
-                        }
-                    }
-                }
-                return;
-            }
-            i = (i + 1) & self.mask;
         }
     }
 }
@@ -465,7 +540,7 @@ fn decode_weights(r: &mut Reader<'_>, n_classes: usize) -> Result<(Weights, usiz
         start += u32::from(counts[i]);
         row
     });
-    Ok((Weights::build(rows, entries), nf, m))
+    Ok((Weights::build(rows, entries, n_classes), nf, m))
 }
 
 #[cfg(test)]
@@ -496,6 +571,41 @@ mod tests {
         m.weights.add(9, &mut s);
         m.weights.add(10, &mut s);
         assert_eq!(s, vec![5, 2]);
+    }
+
+    #[test]
+    fn long_runs_stored_dense_add_the_same() {
+        // 30 classes; features 100..106 have a weight for every class (dense
+        // rows: more than one group of four), feature 9 for two (a sparse run).
+        let classes = vec![(Upos::Noun, Xpos::Nn); 30];
+        let long = |f: i16| -> Vec<(u8, i16)> {
+            (0..30u8).map(|c| (c, i16::from(c) * 3 - 40 + f)).collect()
+        };
+        // Keys are hashes: their high bits tell them apart.
+        let key = |k: u64| crate::features::mix(k);
+        let mut features: RawWeights = (0..6).map(|f| (key(100 + f as u64), long(f))).collect();
+        features.push((key(9), vec![(1, 4), (29, -7)]));
+        features.sort_by_key(|f| f.0);
+        let raw = RawModel {
+            classes,
+            features: features.clone(),
+            ..RawModel::default()
+        };
+        let m = Model::decode(&raw.encode()).unwrap();
+        assert_eq!(m.weights.dense.len(), 6 * 32);
+        let keys = [105, 9, 100, 101, 12, 102, 103, 104].map(key);
+        let mut one_by_one = [0; 30];
+        for (k, run) in &features {
+            if keys.contains(k) {
+                for (c, v) in run {
+                    one_by_one[usize::from(*c)] += i32::from(*v);
+                }
+            }
+        }
+        let mut all: Scores = [0; 256];
+        m.weights.add_all(&keys, &mut all);
+        assert_eq!(all[..30], one_by_one[..]);
+        assert!(all[30..].iter().all(|&v| v == 0));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::features::{
     word_info, WordInfo, NO_DICT, N_CONTEXT, N_DYNAMIC, N_FEATS, N_FEATS2, N_RIGHT, N_STATIC,
     N_WORD, START_TAG,
 };
-use crate::model::{Model, Weights};
+use crate::model::{Model, Scores, Weights};
 use crate::{Error, Lemmatizer};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -50,7 +50,6 @@ struct Scratch {
     first: Vec<u8>,
     margins: Vec<i32>,
     first_margins: Vec<i32>,
-    scores: Vec<i32>,
     lemma: String,
     /// Per-pass caches of the summed word-only feature weights.
     cache: [WordCache; 2],
@@ -111,27 +110,29 @@ impl WordCache {
         }
     }
 
-    /// Sets `scores` to the summed word-feature weights of `w`.
-    fn word_scores(&mut self, weights: &Weights, w: &WordInfo, scores: &mut [i32]) {
+    /// Sets the first `classes` of `scores` to the summed word-feature weights
+    /// of `w` (and leaves the others alone: no entry of the model touches them).
+    fn word_scores(&mut self, weights: &Weights, w: &WordInfo, scores: &mut Scores) {
         let n = self.classes;
         let key = w.exact;
         let slot = (mix(key) as usize) & (CACHE_SLOTS - 1);
         let cached = self.scores.get_mut(slot * n..(slot + 1) * n);
+        let mut wf = [0u64; N_WORD];
         match cached {
-            Some(row) if key != 0 && scores.len() == n => {
-                if self.keys[slot] != key {
-                    let mut wf = [0u64; N_WORD];
+            Some(row) if key != 0 && n <= scores.len() => {
+                if self.keys[slot] == key {
+                    scores[..n].copy_from_slice(row);
+                } else {
                     word_features(w, &mut wf);
-                    row.iter_mut().for_each(|x| *x = 0);
-                    weights.add_all(&wf, row);
+                    scores[..n].fill(0);
+                    weights.add_all(&wf, scores);
+                    row.copy_from_slice(&scores[..n]);
                     self.keys[slot] = key;
                 }
-                scores.copy_from_slice(row);
             }
             _ => {
-                let mut wf = [0u64; N_WORD];
                 word_features(w, &mut wf);
-                scores.iter_mut().for_each(|x| *x = 0);
+                scores.fill(0);
                 weights.add_all(&wf, scores);
             }
         }
@@ -209,8 +210,6 @@ impl Tagger {
             };
             s.words.push(info);
         }
-        s.scores.clear();
-        s.scores.resize(m.classes.len(), 0);
         let w1 = &m.weights;
         let n = m.classes.len();
         let [cache1, cache2] = &mut s.cache;
@@ -221,7 +220,7 @@ impl Tagger {
             None,
             &mut s.classes,
             &mut s.margins,
-            &mut s.scores,
+            n,
             Some(cache1),
         );
         if let Some(w2) = &m.weights2 {
@@ -239,7 +238,7 @@ impl Tagger {
                 Some(second),
                 &mut s.classes,
                 &mut s.margins,
-                &mut s.scores,
+                n,
                 Some(cache2),
             );
         }
@@ -375,18 +374,21 @@ pub(crate) struct Pass2<'a> {
 /// `margins` the winning margin (`i32::MAX` for tag-dictionary words). With
 /// `second` this is the second pass, which also sees the tags predicted to the
 /// right by the first. With `cache`, the word-only part of each score comes
-/// from (and goes to) the cache; the result is the same either way.
+/// from (and goes to) the cache; the result is the same either way. The model
+/// has `n_classes` classes (at most 256).
 pub(crate) fn greedy(
     weights: &Weights,
     words: &[WordInfo],
     second: Option<Pass2<'_>>,
     classes: &mut Vec<u8>,
     margins: &mut Vec<i32>,
-    scores: &mut [i32],
+    n_classes: usize,
     mut cache: Option<&mut WordCache>,
 ) {
     classes.clear();
     margins.clear();
+    let mut scores: Scores = [0; 256];
+    let n_classes = n_classes.min(scores.len());
     let mut feats = [0u64; N_FEATS2];
     let mut st = [0u64; N_STATIC];
     let mut dy = [0u64; N_DYNAMIC];
@@ -406,7 +408,7 @@ pub(crate) fn greedy(
             // ones when the cache supplies their sum.
             let from = match cache.as_deref_mut() {
                 Some(c) => {
-                    c.word_scores(weights, &words[i], scores);
+                    c.word_scores(weights, &words[i], &mut scores);
                     context_features(words, i, &mut ctx);
                     feats[N_WORD..N_STATIC].copy_from_slice(&ctx);
                     N_WORD
@@ -414,7 +416,7 @@ pub(crate) fn greedy(
                 None => {
                     static_features(words, i, &mut st);
                     feats[..N_STATIC].copy_from_slice(&st);
-                    scores.iter_mut().for_each(|x| *x = 0);
+                    scores[..n_classes].fill(0);
                     0
                 }
             };
@@ -427,8 +429,8 @@ pub(crate) fn greedy(
                 }
                 None => N_FEATS,
             };
-            weights.add_all(&feats[from..n], scores);
-            argmax_margin(scores)
+            weights.add_all(&feats[from..n], &mut scores);
+            argmax_margin(&scores[..n_classes])
         };
         classes.push(class);
         margins.push(margin);
@@ -452,19 +454,27 @@ fn prev_tag(classes: &[u8], i: usize, back: usize) -> u64 {
     }
 }
 
-/// Index of the highest score and its lead over the runner-up.
+/// Index of the highest score (the lowest index wins ties, as in [`argmax`])
+/// and its lead over the runner-up (0 on a tie; 0 with fewer than two scores).
 #[inline]
 fn argmax_margin(scores: &[i32]) -> (u8, i32) {
-    let best = argmax(scores);
-    let top = scores.get(best as usize).copied().unwrap_or(0);
-    let second = scores
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != best as usize)
-        .map(|(_, &v)| v)
-        .max()
-        .unwrap_or(top);
-    (best, top.saturating_sub(second))
+    let Some((&first, rest)) = scores.split_first() else {
+        return (0, 0);
+    };
+    let (mut best, mut top, mut second) = (0usize, first, i32::MIN);
+    for (i, &v) in rest.iter().enumerate() {
+        if v > top {
+            second = top;
+            top = v;
+            best = i + 1;
+        } else if v > second {
+            second = v;
+        }
+    }
+    if rest.is_empty() {
+        second = top;
+    }
+    (best as u8, top.saturating_sub(second))
 }
 
 /// Index of the highest score; the lowest index wins ties, so results are stable.

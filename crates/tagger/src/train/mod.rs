@@ -462,7 +462,6 @@ impl Setup<'_> {
         let m = tagger.model();
         let mut margins = Vec::new();
         let (mut classes, mut ms) = (Vec::new(), Vec::new());
-        let mut scores = vec![0i32; self.classes.len()];
         for s in &self.dev {
             let words: Vec<WordInfo> = s
                 .words
@@ -475,7 +474,7 @@ impl Setup<'_> {
                 None,
                 &mut classes,
                 &mut ms,
-                &mut scores,
+                self.classes.len(),
                 None,
             );
             margins.extend(ms.iter().copied().filter(|&g| g != i32::MAX));
@@ -540,7 +539,6 @@ impl Setup<'_> {
             let subset: Vec<usize> = (0..self.sents.len()).filter(|i| i % folds != k).collect();
             let w = self.train_quiet(&subset, epochs, self.cfg.seed.wrapping_add(k as u64 + 1));
             let model = Model::decode(&self.raw(w, None).encode())?;
-            let mut scores = vec![0i32; self.classes.len()];
             let mut margins = Vec::new();
             for si in (0..self.sents.len()).filter(|i| i % folds == k) {
                 let words = &self.sents[si].words;
@@ -551,7 +549,7 @@ impl Setup<'_> {
                     None,
                     &mut out[si],
                     &mut margins,
-                    &mut scores,
+                    self.classes.len(),
                     None,
                 );
             }
