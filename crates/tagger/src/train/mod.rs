@@ -6,7 +6,7 @@
 //! and weights are integers until averaging.
 
 use crate::features::{
-    dynamic_features, right_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS,
+    cluster_bits, dynamic_features, right_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS,
     N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
 };
 use crate::model::{HashIndex, Model, RawModel, RawWeights};
@@ -21,6 +21,51 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 use tocsin_core::conllu::{parse_conllu, GoldSentence};
 use tocsin_core::{Upos, Xpos};
+
+/// The committed word clusters, `crates/tagger/data/clusters.tsv.gz`.
+pub const DEFAULT_CLUSTERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/clusters.tsv.gz");
+
+/// Reads a gzipped cluster table: (lowercase-word hash, word-table bits), sorted.
+///
+/// # Errors
+/// The file cannot be read or decompressed, or a line is malformed (`path:line`).
+pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(io)?;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    let mut out = Vec::new();
+    for (k, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let num = |i: usize, max: u32| {
+            f.get(i)
+                .and_then(|v| v.parse::<u32>().ok())
+                .filter(|&v| v < max)
+        };
+        let (Some(c2048), Some(row), 5) = (num(3, 2048), num(4, 1 << 15), f.len()) else {
+            return Err(Error::Table {
+                path: path.to_path_buf(),
+                line: k + 1,
+                message: format!(
+                    "expected word, c16, c256, c2048 (< 2048) and row (< 32768) separated by tabs, found {line:?}"
+                ),
+            });
+        };
+        out.push((crate::features::lower_hash(f[0]), cluster_bits(c2048, row)));
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|e| e.0);
+    Ok(out)
+}
 
 /// What to train on and how.
 #[derive(Clone, Debug)]
@@ -44,6 +89,10 @@ pub struct TrainConfig {
     pub passes: u8,
     /// Folds for the jackknifed first-pass tags the second pass trains on.
     pub folds: usize,
+    /// Word clusters (`word<TAB>c16<TAB>c256<TAB>c2048<TAB>row`, gzipped; see
+    /// `crates/tagger/data/README.md`) stored in the model's word table; `None`
+    /// trains without them.
+    pub clusters: Option<PathBuf>,
 }
 
 impl Default for TrainConfig {
@@ -58,6 +107,7 @@ impl Default for TrainConfig {
             min_weight: 1,
             passes: 2,
             folds: 5,
+            clusters: Some(PathBuf::from(DEFAULT_CLUSTERS)),
         }
     }
 }
@@ -585,11 +635,18 @@ fn train_sentences(
     progress: &mut dyn FnMut(&EpochScore),
 ) -> Result<(RawModel, TrainReport), Error> {
     let classes = class_table(train_gold)?;
-    // The model's word table: lexicon classes of the lemmatizer's lexicons.
-    let lexicon: Vec<(u64, u32)> = crate::lemma::lexicon_classes()
+    // The model's word table: lexicon classes of the lemmatizer's lexicons
+    // and the words' clusters.
+    let mut table: std::collections::BTreeMap<u64, u32> = crate::lemma::lexicon_classes()
         .into_iter()
         .map(|(k, v)| (k, u32::from(v)))
         .collect();
+    if let Some(path) = &cfg.clusters {
+        for (k, bits) in read_clusters(path)? {
+            *table.entry(k).or_default() |= bits;
+        }
+    }
+    let lexicon: Vec<(u64, u32)> = table.into_iter().collect();
     let lex_index = HashIndex::build(lexicon.iter().copied());
     let mut sents = prepare(train_gold, &classes, &lex_index);
     let dict_vec = tag_dictionary(&sents, cfg, classes.len());
