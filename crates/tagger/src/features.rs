@@ -345,7 +345,7 @@ pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_ST
 
 /// Number of [`static_features`] that depend on the word alone (not on its
 /// neighbours or position): their summed weights can be cached per word.
-pub(crate) const N_WORD: usize = 18;
+pub(crate) const N_WORD: usize = 17;
 /// Number of [`static_features`] that depend on the neighbours or position.
 pub(crate) const N_CONTEXT: usize = 17;
 
@@ -370,7 +370,6 @@ pub(crate) fn word_features(w: &WordInfo, out: &mut [u64; N_WORD]) {
         key2(25, w.lex, w.suf[1]),
         key(60, w.cluster(3)),
         key(61, w.cluster(0)),
-        key(62, w.row()),
         key2(63, w.cluster(0), w.suf[1]),
     ];
 }

@@ -6,8 +6,8 @@
 //! and weights are integers until averaging.
 
 use crate::features::{
-    cluster_bits, dynamic_features, right_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS,
-    N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
+    cluster_bits, dynamic_features, right_features, static_features, word_info, WordInfo,
+    N_DYNAMIC, N_FEATS, N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
 };
 use crate::model::{HashIndex, Model, RawModel, RawWeights};
 use crate::tagger::{argmax, greedy, right_tags};
@@ -397,12 +397,6 @@ fn prepare(gold: &[GoldSentence], classes: &[(Upos, Xpos)], lex: &HashIndex) -> 
                 .iter()
                 .map(|w| word_info(&w.form, lex, None))
                 .collect();
-            let mut statics = vec![0u64; words.len() * N_STATIC];
-            let mut st = [0u64; N_STATIC];
-            for i in 0..words.len() {
-                static_features(&words, i, &mut st);
-                statics[i * N_STATIC..(i + 1) * N_STATIC].copy_from_slice(&st);
-            }
             let gold = s
                 .words
                 .iter()
@@ -414,11 +408,22 @@ fn prepare(gold: &[GoldSentence], classes: &[(Upos, Xpos)], lex: &HashIndex) -> 
                 .collect();
             Sent {
                 words,
-                statics,
+                statics: Vec::new(),
                 gold,
             }
         })
         .collect()
+}
+
+/// Computes the word-only features of every token of `s` (once its words'
+/// tag-dictionary classes are set, as context features read them).
+fn fill_statics(s: &mut Sent) {
+    s.statics = vec![0u64; s.words.len() * N_STATIC];
+    let mut st = [0u64; N_STATIC];
+    for i in 0..s.words.len() {
+        static_features(&s.words, i, &mut st);
+        s.statics[i * N_STATIC..(i + 1) * N_STATIC].copy_from_slice(&st);
+    }
 }
 
 /// One pass over the training data; returns the number of mistakes. With
@@ -658,6 +663,7 @@ fn train_sentences(
             w.lex = 0;
         }
     }
+    sents.iter_mut().for_each(fill_statics);
     let setup = Setup {
         cfg,
         dict,
