@@ -347,7 +347,7 @@ pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_ST
 /// neighbours or position): their summed weights can be cached per word.
 pub(crate) const N_WORD: usize = 17;
 /// Number of [`static_features`] that depend on the neighbours or position.
-pub(crate) const N_CONTEXT: usize = 17;
+pub(crate) const N_CONTEXT: usize = 15;
 
 /// The subset of [`static_features`] that depends on `w` alone, so the summed
 /// weights of a word can be reused wherever it occurs. With
@@ -397,8 +397,6 @@ pub(crate) fn context_features(words: &[WordInfo], i: usize, out: &mut [u64; N_C
         key2(26, w.shape, p1.shape),
         key(64, p1.cluster(0)),
         key(65, n1.cluster(0)),
-        key2(66, p1.cluster(3), n1.cluster(3)),
-        key(67, n2.cluster(3)),
     ];
 }
 
