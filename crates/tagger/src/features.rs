@@ -84,8 +84,8 @@ pub(crate) struct WordInfo {
     pub lex: u64,
     /// The word's distributional classes ([`CLUSTER_SHIFT`]), looked up for
     /// every word (tag-dictionary words too: their neighbours read them).
-    /// Odd: bits 1..=11 the finest cluster, bits 12.. the vector row; even:
-    /// no classes (0) or a sentence-boundary stand-in.
+    /// Odd: bits 1..=11 the finest cluster (bits above reserved); even: no
+    /// classes (0) or a sentence-boundary stand-in.
     pub clus: u32,
     /// The word's class in the tag dictionary, or [`NO_DICT`].
     pub dict: u8,
@@ -102,16 +102,6 @@ impl WordInfo {
             u64::from((self.clus >> 1 & 0x7ff) >> shift)
         }
     }
-
-    /// The word's vector row (words sharing a vector share it; 20,000 classes).
-    #[inline]
-    pub(crate) fn row(&self) -> u64 {
-        if self.clus & 1 == 0 {
-            u64::from(self.clus) | 1 << 40
-        } else {
-            u64::from(self.clus >> 12)
-        }
-    }
 }
 
 /// [`WordInfo::dict`] of a word outside the tag dictionary (classes stop at 254).
@@ -125,9 +115,9 @@ pub(crate) const LEX_MASK: u32 = 15;
 pub(crate) const CLUSTER_SHIFT: u32 = 4;
 
 /// The word-table bits of a word with finest cluster `c2048` (< 2048; the
-/// coarser ones are its top bits) and vector row `row` (< 2^15).
-pub(crate) fn cluster_bits(c2048: u32, row: u32) -> u32 {
-    (1 | (c2048 & 0x7ff) << 1 | (row & 0x7fff) << 12) << CLUSTER_SHIFT
+/// coarser ones are its top bits).
+pub(crate) fn cluster_bits(c2048: u32) -> u32 {
+    (1 | (c2048 & 0x7ff) << 1) << CLUSTER_SHIFT
 }
 
 /// Lexicon classes, as stored in the model's lexicon (lowercase-word hash -> bits).
@@ -462,6 +452,30 @@ mod tests {
         assert_eq!(a.lower, b.lower);
         assert_eq!(a.suf, b.suf);
         assert_ne!(a.shape, b.shape);
+    }
+
+    #[test]
+    fn clusters_come_from_the_word_table_for_every_word() {
+        let table = [
+            (lower_hash("monday"), cluster_bits(1234)),
+            (lower_hash("troop"), LEX_NOUN | cluster_bits(5)),
+        ];
+        let lex = HashIndex::build(table.into_iter());
+        let dict = HashIndex::build([(word_info("Monday", &lex, None).exact, 3)].into_iter());
+        // A tag-dictionary word keeps its clusters (its neighbours read them).
+        let m = word_info("Monday", &lex, Some(&dict));
+        assert_eq!(m.dict, 3);
+        assert_eq!(m.lex, 0);
+        assert_eq!(
+            (m.cluster(0), m.cluster(3), m.cluster(7)),
+            (1234, 1234 / 8, 1234 / 128)
+        );
+        let t = word_info("troop", &lex, None);
+        assert_eq!((t.lex, t.cluster(0)), (1, 5));
+        // No cluster, sentence start and end are three values of their own.
+        let none = word_info("zzzq", &lex, None).cluster(0);
+        let (s, e) = (START_WORD.cluster(0), END_WORD.cluster(0));
+        assert!(none != s && s != e && none != e && none >= 2048 && s >= 2048 && e >= 2048);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! classes u32 n, then n x (u8 upos index, u8 xpos index)
 //! tagdict u32 n, then n x u64 word hash (sorted), then n x u8 class
 //! words   u32 n, then n x u64 lowercase-word hash (sorted), then n x u32 value
-//!         (lexicon class bits | clusters << 4, see `features::cluster_bits`)
+//!         (lexicon class bits | word cluster << 4, see `features::cluster_bits`)
 //! weights u32 n features, n x u64 key (sorted), n x u8 entry count,
 //!         u32 m entries, m x u8 class, m x i16 weight
 //! passes  u8 (1 or 2); if 2, a second weights section and an i32 skip margin

@@ -51,16 +51,17 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
                 .and_then(|v| v.parse::<u32>().ok())
                 .filter(|&v| v < max)
         };
-        let (Some(c2048), Some(row), 5) = (num(3, 2048), num(4, 1 << 15), f.len()) else {
+        let (Some(c2048), 5) = (num(3, 2048), f.len()) else {
             return Err(Error::Table {
                 path: path.to_path_buf(),
                 line: k + 1,
                 message: format!(
-                    "expected word, c16, c256, c2048 (< 2048) and row (< 32768) separated by tabs, found {line:?}"
+                    "expected word, c16, c256, c2048 (< 2048) and row separated by tabs, found {line:?}"
                 ),
             });
         };
-        out.push((crate::features::lower_hash(f[0]), cluster_bits(c2048, row)));
+        // The vector row (`f[4]`) is not used: it did not help on dev.
+        out.push((crate::features::lower_hash(f[0]), cluster_bits(c2048)));
     }
     out.sort_unstable();
     out.dedup_by_key(|e| e.0);
@@ -798,4 +799,39 @@ fn run_pass(
         }
     }
     best.ok_or_else(|| Error::Config("no epoch was trained".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cluster_table_is_read_and_bad_lines_are_located() {
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("tocsin-clusters-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.join(name);
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            enc.write_all(text.as_bytes()).unwrap();
+            std::fs::write(&path, enc.finish().unwrap()).unwrap();
+            path
+        };
+        let good = write(
+            "good.tsv.gz",
+            "# word\tc16\tc256\tc2048\trow\nmonday\t9\t154\t1234\t77\n",
+        );
+        let t = read_clusters(&good).unwrap();
+        assert_eq!(
+            t,
+            vec![(crate::features::lower_hash("monday"), cluster_bits(1234))]
+        );
+        let bad = write(
+            "bad.tsv.gz",
+            "monday\t9\t154\t1234\t77\ntuesday\t9\t154\t4096\t1\n",
+        );
+        let e = read_clusters(&bad).unwrap_err().to_string();
+        assert!(e.contains("bad.tsv.gz:2:"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
