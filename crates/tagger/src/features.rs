@@ -3,7 +3,9 @@
 //!
 //! Every feature is a 64-bit hash of (template, value). Word-level values (the
 //! lowercased form, its prefixes and suffixes, its shape) are hashed once per
-//! token into a [`WordInfo`]; the templates then combine those hashes, so
+//! token into a [`WordInfo`], with what the model's word table says of the word
+//! (lexicon classes, distributional cluster: one lookup per word, cached per
+//! thread by the tagger); the templates then combine those values, so
 //! extracting the features of a token allocates nothing and reads each
 //! character of the sentence once.
 
