@@ -34,6 +34,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--min-weight" => cfg.min_weight = val()?.parse()?,
             "--passes" => cfg.passes = val()?.parse()?,
             "--folds" => cfg.folds = val()?.parse()?,
+            "--clusters" => {
+                let v = val()?;
+                cfg.clusters = (v != "none").then(|| v.into());
+            }
             other => return Err(format!("unknown argument {other:?}").into()),
         }
     }

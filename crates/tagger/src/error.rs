@@ -34,6 +34,13 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A data table (the word clusters) is malformed.
+    #[error("{path}:{line}: {message}")]
+    Table {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// Training was asked for something impossible (no data, zero epochs).
     #[error("training: {0}")]
     Config(String),

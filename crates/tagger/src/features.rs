@@ -3,7 +3,9 @@
 //!
 //! Every feature is a 64-bit hash of (template, value). Word-level values (the
 //! lowercased form, its prefixes and suffixes, its shape) are hashed once per
-//! token into a [`WordInfo`]; the templates then combine those hashes, so
+//! token into a [`WordInfo`], with what the model's word table says of the word
+//! (lexicon classes, distributional cluster: one lookup per word, cached per
+//! thread by the tagger); the templates then combine those values, so
 //! extracting the features of a token allocates nothing and reads each
 //! character of the sentence once.
 
@@ -14,12 +16,12 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Number of features that depend only on the words.
-pub(crate) const N_STATIC: usize = 27;
+pub(crate) const N_STATIC: usize = N_WORD + N_CONTEXT;
 /// Number of features that depend on the tags already predicted to the left.
-pub(crate) const N_DYNAMIC: usize = 7;
+pub(crate) const N_DYNAMIC: usize = 8;
 /// Number of features of the second pass that depend on the first pass's tags
 /// to the right.
-pub(crate) const N_RIGHT: usize = 9;
+pub(crate) const N_RIGHT: usize = 10;
 /// Total features of one token in the first pass.
 pub(crate) const N_FEATS: usize = N_STATIC + N_DYNAMIC;
 /// Total features of one token in the second pass.
@@ -82,16 +84,43 @@ pub(crate) struct WordInfo {
     /// Lexicon classes of the word and of its likely stems ([`lex_bits`]);
     /// 0 for tag-dictionary words, whose own features are never scored.
     pub lex: u64,
+    /// The word's distributional classes ([`CLUSTER_SHIFT`]), looked up for
+    /// every word (tag-dictionary words too: their neighbours read them).
+    /// Odd: bits 1..=11 the finest cluster (bits above reserved); even: no
+    /// classes (0) or a sentence-boundary stand-in.
+    pub clus: u32,
     /// The word's class in the tag dictionary, or [`NO_DICT`].
     pub dict: u8,
+}
+
+impl WordInfo {
+    /// The word's cluster at one of the granularities 16, 256 and 2048
+    /// (`shift` 7, 3 or 0), or a value of its own for words without one.
+    #[inline]
+    pub(crate) fn cluster(&self, shift: u32) -> u64 {
+        if self.clus & 1 == 0 {
+            u64::from(self.clus) | 1 << 40
+        } else {
+            u64::from((self.clus >> 1 & 0x7ff) >> shift)
+        }
+    }
 }
 
 /// [`WordInfo::dict`] of a word outside the tag dictionary (classes stop at 254).
 pub(crate) const NO_DICT: u8 = u8::MAX;
 
 /// The model's word table maps a lowercase-word hash to lexicon class bits
-/// (`LEX_MASK`); the bits above are reserved.
+/// (`LEX_MASK`) and, above [`CLUSTER_SHIFT`], the word's clusters
+/// ([`WordInfo::clus`]).
 pub(crate) const LEX_MASK: u32 = 15;
+/// Where the clusters start in a word-table value.
+pub(crate) const CLUSTER_SHIFT: u32 = 4;
+
+/// The word-table bits of a word with finest cluster `c2048` (< 2048; the
+/// coarser ones are its top bits).
+pub(crate) fn cluster_bits(c2048: u32) -> u32 {
+    (1 | (c2048 & 0x7ff) << 1) << CLUSTER_SHIFT
+}
 
 /// Lexicon classes, as stored in the model's lexicon (lowercase-word hash -> bits).
 pub(crate) const LEX_NOUN: u32 = 1;
@@ -111,7 +140,8 @@ pub(crate) fn lower_hash(w: &str) -> u64 {
 ///
 /// `prefix[k]` is the hash of the word without its last `k` characters and
 /// `tail` the last characters lowercased, last first.
-fn lex_bits(lex: &HashIndex, prefix: &[u64; 5], tail: &[char; 4]) -> u64 {
+/// `own` is the word's own word-table value.
+fn lex_bits(lex: &HashIndex, own: u32, prefix: &[u64; 5], tail: &[char; 4]) -> u64 {
     let get = |h: u64| lex.get(h).unwrap_or(0) & LEX_MASK;
     let has = |h: u64, bit: u32| get(h) & bit != 0;
     let ends = |s: &str| {
@@ -122,7 +152,7 @@ fn lex_bits(lex: &HashIndex, prefix: &[u64; 5], tail: &[char; 4]) -> u64 {
             .count()
             == s.len()
     };
-    let own = get(prefix[0]);
+    let own = own & LEX_MASK;
     let mut bits = u64::from(own & (LEX_NOUN | LEX_VERB | LEX_ADJ));
     bits |= u64::from(own & LEX_NAME != 0) << 9;
     if ends("s") {
@@ -162,6 +192,8 @@ const fn pad_word(v: u64) -> WordInfo {
         shape: v,
         flags: v,
         lex: v,
+        // Even, so never a cluster (see `WordInfo::clus`).
+        clus: (v as u32) & !1,
         dict: NO_DICT,
     }
 }
@@ -169,7 +201,8 @@ const fn pad_word(v: u64) -> WordInfo {
 /// Hashes the word-level values of `w`.
 ///
 /// With `tagdict`, a word found in it gets its class in [`WordInfo::dict`] and
-/// skips the lexicon lookups.
+/// skips the lexicon lookups of its stems (its own entry is still read, for
+/// its clusters).
 pub(crate) fn word_info(w: &str, lex: &HashIndex, tagdict: Option<&HashIndex>) -> WordInfo {
     // Hashes of the lowercased prefix without its last 0..=4 characters.
     let mut prefix = [FNV_OFFSET; 5];
@@ -244,8 +277,13 @@ pub(crate) fn word_info(w: &str, lex: &HashIndex, tagdict: Option<&HashIndex>) -
     let dict = tagdict
         .and_then(|t| t.get(exact))
         .map_or(NO_DICT, |c| c.min(u32::from(NO_DICT)) as u8);
+    let own = if n > 0 {
+        lex.get(prefix[0]).unwrap_or(0)
+    } else {
+        0
+    };
     let lex_value = if n > 0 && dict == NO_DICT {
-        lex_bits(lex, &prefix, &tail)
+        lex_bits(lex, own, &prefix, &tail)
     } else {
         0
     };
@@ -271,6 +309,7 @@ pub(crate) fn word_info(w: &str, lex: &HashIndex, tagdict: Option<&HashIndex>) -
         shape,
         flags,
         lex: lex_value,
+        clus: own >> CLUSTER_SHIFT,
         dict,
     }
 }
@@ -298,9 +337,9 @@ pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_ST
 
 /// Number of [`static_features`] that depend on the word alone (not on its
 /// neighbours or position): their summed weights can be cached per word.
-pub(crate) const N_WORD: usize = 14;
+pub(crate) const N_WORD: usize = 17;
 /// Number of [`static_features`] that depend on the neighbours or position.
-pub(crate) const N_CONTEXT: usize = N_STATIC - N_WORD;
+pub(crate) const N_CONTEXT: usize = 15;
 
 /// The subset of [`static_features`] that depends on `w` alone, so the summed
 /// weights of a word can be reused wherever it occurs. With
@@ -321,6 +360,9 @@ pub(crate) fn word_features(w: &WordInfo, out: &mut [u64; N_WORD]) {
         key(22, w.exact),
         key(24, w.lex),
         key2(25, w.lex, w.suf[1]),
+        key(60, w.cluster(3)),
+        key(61, w.cluster(0)),
+        key2(63, w.cluster(0), w.suf[1]),
     ];
 }
 
@@ -345,6 +387,8 @@ pub(crate) fn context_features(words: &[WordInfo], i: usize, out: &mut [u64; N_C
         key2(21, p1.lower, n1.lower),
         key2(23, w.flags, u64::from(first)),
         key2(26, w.shape, p1.shape),
+        key(64, p1.cluster(0)),
+        key(65, n1.cluster(0)),
     ];
 }
 
@@ -368,6 +412,7 @@ pub(crate) fn dynamic_features(
         key2(34, t1, n1.lower),
         key2(35, t1, w.suf[2]),
         key2(36, t1, w.lex),
+        key2(37, t1, w.cluster(0)),
     ];
 }
 
@@ -391,6 +436,7 @@ pub(crate) fn right_features(
         key2(56, r0, w.lower),
         key2(57, r1, w.suf[2]),
         key2(58, key2(59, t1, r1), r2),
+        key2(68, r1, w.cluster(0)),
     ];
 }
 
@@ -408,6 +454,30 @@ mod tests {
         assert_eq!(a.lower, b.lower);
         assert_eq!(a.suf, b.suf);
         assert_ne!(a.shape, b.shape);
+    }
+
+    #[test]
+    fn clusters_come_from_the_word_table_for_every_word() {
+        let table = [
+            (lower_hash("monday"), cluster_bits(1234)),
+            (lower_hash("troop"), LEX_NOUN | cluster_bits(5)),
+        ];
+        let lex = HashIndex::build(table.into_iter());
+        let dict = HashIndex::build([(word_info("Monday", &lex, None).exact, 3)].into_iter());
+        // A tag-dictionary word keeps its clusters (its neighbours read them).
+        let m = word_info("Monday", &lex, Some(&dict));
+        assert_eq!(m.dict, 3);
+        assert_eq!(m.lex, 0);
+        assert_eq!(
+            (m.cluster(0), m.cluster(3), m.cluster(7)),
+            (1234, 1234 / 8, 1234 / 128)
+        );
+        let t = word_info("troop", &lex, None);
+        assert_eq!((t.lex, t.cluster(0)), (1, 5));
+        // No cluster, sentence start and end are three values of their own.
+        let none = word_info("zzzq", &lex, None).cluster(0);
+        let (s, e) = (START_WORD.cluster(0), END_WORD.cluster(0));
+        assert!(none != s && s != e && none != e && none >= 2048 && s >= 2048 && e >= 2048);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! and XPOS (Penn Treebank) tags and the lemma of every token of a [`tocsin_core::Doc`].
 //!
 //! - The tagger is an averaged perceptron over hashed word, affix, shape,
-//!   lexicon and left-tag features, predicting joint UPOS+XPOS classes, with a
+//!   lexicon, word-cluster and left-tag features, predicting joint UPOS+XPOS classes, with a
 //!   tag dictionary for frequent unambiguous words. It runs two greedy passes:
 //!   the second also sees the first pass's tags to the right, and only runs on
 //!   words the first pass was unsure of. The model is trained by

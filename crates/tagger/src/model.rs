@@ -9,7 +9,7 @@
 //! classes u32 n, then n x (u8 upos index, u8 xpos index)
 //! tagdict u32 n, then n x u64 word hash (sorted), then n x u8 class
 //! words   u32 n, then n x u64 lowercase-word hash (sorted), then n x u32 value
-//!         (lexicon class bits | ambiguity class id << 3)
+//!         (lexicon class bits | word cluster << 4, see `features::cluster_bits`)
 //! weights u32 n features, n x u64 key (sorted), n x u8 entry count,
 //!         u32 m entries, m x u8 class, m x i16 weight
 //! passes  u8 (1 or 2); if 2, a second weights section and an i32 skip margin
@@ -22,7 +22,7 @@ use tocsin_core::{Upos, Xpos};
 /// Magic tag at the start of every tagger model.
 pub(crate) const MAGIC: &[u8; 8] = b"TSNTAGGR";
 /// Version of the layout above; bump it when the layout or the features change.
-pub(crate) const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 3;
 
 /// An open-addressing map from a 64-bit hash to a `u32`, built once and then
 /// only read: 8-byte slots, linear probing, load factor at most one half.

@@ -6,8 +6,8 @@
 //! and weights are integers until averaging.
 
 use crate::features::{
-    dynamic_features, right_features, static_features, word_info, WordInfo, N_DYNAMIC, N_FEATS,
-    N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
+    cluster_bits, dynamic_features, right_features, static_features, word_info, WordInfo,
+    N_DYNAMIC, N_FEATS, N_FEATS2, N_RIGHT, N_STATIC, START_TAG,
 };
 use crate::model::{HashIndex, Model, RawModel, RawWeights};
 use crate::tagger::{argmax, greedy, right_tags};
@@ -21,6 +21,52 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 use tocsin_core::conllu::{parse_conllu, GoldSentence};
 use tocsin_core::{Upos, Xpos};
+
+/// The committed word clusters, `crates/tagger/data/clusters.tsv.gz`.
+pub const DEFAULT_CLUSTERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/clusters.tsv.gz");
+
+/// Reads a gzipped cluster table: (lowercase-word hash, word-table bits), sorted.
+///
+/// # Errors
+/// The file cannot be read or decompressed, or a line is malformed (`path:line`).
+pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(io)?;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    let mut out = Vec::new();
+    for (k, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let num = |i: usize, max: u32| {
+            f.get(i)
+                .and_then(|v| v.parse::<u32>().ok())
+                .filter(|&v| v < max)
+        };
+        let (Some(c2048), 5) = (num(3, 2048), f.len()) else {
+            return Err(Error::Table {
+                path: path.to_path_buf(),
+                line: k + 1,
+                message: format!(
+                    "expected word, c16, c256, c2048 (< 2048) and row separated by tabs, found {line:?}"
+                ),
+            });
+        };
+        // The vector row (`f[4]`) is not used: it did not help on dev.
+        out.push((crate::features::lower_hash(f[0]), cluster_bits(c2048)));
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|e| e.0);
+    Ok(out)
+}
 
 /// What to train on and how.
 #[derive(Clone, Debug)]
@@ -44,6 +90,10 @@ pub struct TrainConfig {
     pub passes: u8,
     /// Folds for the jackknifed first-pass tags the second pass trains on.
     pub folds: usize,
+    /// Word clusters (`word<TAB>c16<TAB>c256<TAB>c2048<TAB>row`, gzipped; see
+    /// `crates/tagger/data/README.md`) stored in the model's word table; `None`
+    /// trains without them.
+    pub clusters: Option<PathBuf>,
 }
 
 impl Default for TrainConfig {
@@ -58,6 +108,7 @@ impl Default for TrainConfig {
             min_weight: 1,
             passes: 2,
             folds: 5,
+            clusters: Some(PathBuf::from(DEFAULT_CLUSTERS)),
         }
     }
 }
@@ -347,12 +398,6 @@ fn prepare(gold: &[GoldSentence], classes: &[(Upos, Xpos)], lex: &HashIndex) -> 
                 .iter()
                 .map(|w| word_info(&w.form, lex, None))
                 .collect();
-            let mut statics = vec![0u64; words.len() * N_STATIC];
-            let mut st = [0u64; N_STATIC];
-            for i in 0..words.len() {
-                static_features(&words, i, &mut st);
-                statics[i * N_STATIC..(i + 1) * N_STATIC].copy_from_slice(&st);
-            }
             let gold = s
                 .words
                 .iter()
@@ -364,11 +409,22 @@ fn prepare(gold: &[GoldSentence], classes: &[(Upos, Xpos)], lex: &HashIndex) -> 
                 .collect();
             Sent {
                 words,
-                statics,
+                statics: Vec::new(),
                 gold,
             }
         })
         .collect()
+}
+
+/// Computes the word-only features of every token of `s` (once its words'
+/// tag-dictionary classes are set, as context features read them).
+fn fill_statics(s: &mut Sent) {
+    s.statics = vec![0u64; s.words.len() * N_STATIC];
+    let mut st = [0u64; N_STATIC];
+    for i in 0..s.words.len() {
+        static_features(&s.words, i, &mut st);
+        s.statics[i * N_STATIC..(i + 1) * N_STATIC].copy_from_slice(&st);
+    }
 }
 
 /// One pass over the training data; returns the number of mistakes. With
@@ -583,11 +639,18 @@ fn train_sentences(
     progress: &mut dyn FnMut(&EpochScore),
 ) -> Result<(RawModel, TrainReport), Error> {
     let classes = class_table(train_gold)?;
-    // The model's word table: lexicon classes of the lemmatizer's lexicons.
-    let lexicon: Vec<(u64, u32)> = crate::lemma::lexicon_classes()
+    // The model's word table: lexicon classes of the lemmatizer's lexicons
+    // and the words' clusters.
+    let mut table: std::collections::BTreeMap<u64, u32> = crate::lemma::lexicon_classes()
         .into_iter()
         .map(|(k, v)| (k, u32::from(v)))
         .collect();
+    if let Some(path) = &cfg.clusters {
+        for (k, bits) in read_clusters(path)? {
+            *table.entry(k).or_default() |= bits;
+        }
+    }
+    let lexicon: Vec<(u64, u32)> = table.into_iter().collect();
     let lex_index = HashIndex::build(lexicon.iter().copied());
     let mut sents = prepare(train_gold, &classes, &lex_index);
     let dict_vec = tag_dictionary(&sents, cfg, classes.len());
@@ -599,6 +662,7 @@ fn train_sentences(
             w.lex = 0;
         }
     }
+    sents.iter_mut().for_each(fill_statics);
     let setup = Setup {
         cfg,
         dict,
@@ -733,4 +797,39 @@ fn run_pass(
         }
     }
     best.ok_or_else(|| Error::Config("no epoch was trained".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cluster_table_is_read_and_bad_lines_are_located() {
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("tocsin-clusters-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.join(name);
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            enc.write_all(text.as_bytes()).unwrap();
+            std::fs::write(&path, enc.finish().unwrap()).unwrap();
+            path
+        };
+        let good = write(
+            "good.tsv.gz",
+            "# word\tc16\tc256\tc2048\trow\nmonday\t9\t154\t1234\t77\n",
+        );
+        let t = read_clusters(&good).unwrap();
+        assert_eq!(
+            t,
+            vec![(crate::features::lower_hash("monday"), cluster_bits(1234))]
+        );
+        let bad = write(
+            "bad.tsv.gz",
+            "monday\t9\t154\t1234\t77\ntuesday\t9\t154\t4096\t1\n",
+        );
+        let e = read_clusters(&bad).unwrap_err().to_string();
+        assert!(e.contains("bad.tsv.gz:2:"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
