@@ -59,6 +59,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--beam" => cfg.beam = val()?.parse()?,
             "--decode-beam" => decode_beam = Some(val()?.parse()?),
             "--explore-p" => cfg.explore_p = val()?.parse()?,
+            "--clusters" => cfg.clusters = Some(PathBuf::from(val()?)),
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,
             "--tagger-model" => tagger_model = Some(PathBuf::from(val()?)),

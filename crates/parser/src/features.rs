@@ -8,10 +8,14 @@
 
 use crate::state::{Scratch, LEFT};
 
-/// Number of transition features per configuration.
-pub(crate) const N_TRANS: usize = 125;
-/// Number of label features per arc.
-pub(crate) const N_LABEL: usize = 34;
+/// Number of transition features per configuration without word clusters.
+pub(crate) const N_TRANS_BASE: usize = 125;
+/// Number of transition features per configuration at most (with clusters).
+pub(crate) const N_TRANS: usize = N_TRANS_BASE + 43;
+/// Number of label features per arc without word clusters.
+pub(crate) const N_LABEL_BASE: usize = 34;
+/// Number of label features per arc at most (with clusters).
+pub(crate) const N_LABEL: usize = N_LABEL_BASE + 7;
 
 const K0: u64 = 0x9e37_79b9_7f4a_7c15;
 const K1: u64 = 0xbf58_476d_1ce4_e5b9;
@@ -49,9 +53,10 @@ fn bucket(d: u32) -> u64 {
 }
 
 /// Transition features of the current configuration, as row indices into a
-/// table of `1 << bits` rows.
+/// table of `1 << bits` rows; returns how many were written (fewer without
+/// word clusters).
 #[inline]
-pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) {
+pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) -> usize {
     let null = s.null();
     let root = s.n;
     let (s0, s1, s2) = (s.s(0) as usize, s.s(1) as usize, s.s(2) as usize);
@@ -217,12 +222,60 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) {
     h.f(&[suf(b0), t(b0)]);
     h.f(&[suf(s0), t(b0)]);
     h.f(&[t(s0), suf(b0)]);
+    debug_assert_eq!(h.k, N_TRANS_BASE);
+    if !s.clustered {
+        return h.k;
+    }
+    // Word clusters (Koo et al. 2008): classes stand in for rare words.
+    let cc = |i: usize| u64::from(s.cl[i].coarse);
+    let cm = |i: usize| u64::from(s.cl[i].mid);
+    let cf = |i: usize| u64::from(s.cl[i].fine);
+    for p in [s0, s1, b0, b1] {
+        h.f(&[cm(p)]);
+        h.f(&[cf(p)]);
+        h.f(&[cf(p), t(p)]);
+    }
+    h.f(&[cm(s2)]);
+    h.f(&[cm(b2)]);
+    for (a, b) in [(s0, b0), (s1, s0)] {
+        h.f(&[cf(a), cf(b)]);
+        h.f(&[cm(a), cm(b)]);
+        h.f(&[cf(a), t(b)]);
+        h.f(&[t(a), cf(b)]);
+        h.f(&[cm(a), t(a), cm(b), t(b)]);
+    }
+    for c in [s0l, s0r, s1r, b0l] {
+        h.f(&[cm(c)]);
+    }
+    h.f(&[cm(s1), cm(s0), cm(b0)]);
+    h.f(&[cc(s0), cc(b0), cc(b1), t(s0)]);
+    // Attachment of a phrase with a function word child (a preposition under
+    // its object, a conjunction under its conjunct) to s0 or b0 (LEFT/SHIFT)
+    // or to s1 (RIGHT): the words of the candidate head and of the function
+    // word, the classes of the candidate head and of the phrase's head.
+    let wb0l = w(b0l);
+    let ws0l = w(s0l);
+    h.f(&[w(s0), wb0l]);
+    h.f(&[w(s1), wb0l]);
+    h.f(&[w(s0), wb0l, cm(b0)]);
+    h.f(&[cf(s0), wb0l, cf(b0)]);
+    h.f(&[t(s0), wb0l, t(b0)]);
+    h.f(&[w(s1), ws0l]);
+    h.f(&[w(s1), ws0l, cm(s0)]);
+    h.f(&[cf(s1), ws0l, cf(s0)]);
+    h.f(&[t(s1), ws0l, t(s0)]);
+    h.f(&[w(s2), ws0l]);
+    h.f(&[t(s1), t(s0), l(s0l)]);
+    h.f(&[t(s0), t(b0), l(b0l)]);
+    h.f(&[w(s0), w(s0r), w(b0l)]);
     debug_assert_eq!(h.k, N_TRANS);
+    h.k
 }
 
-/// Features for labelling the arc that transition `tr` (LEFT or RIGHT) makes.
+/// Features for labelling the arc that transition `tr` (LEFT or RIGHT) makes;
+/// returns how many were written.
 #[inline]
-pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; N_LABEL]) {
+pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; N_LABEL]) -> usize {
     let null = s.null() as usize;
     let (h, d) = s.arc(tr);
     let (h, d) = (h as usize, d as usize);
@@ -275,5 +328,19 @@ pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; 
     x.f(&[t(h), t(d), t(dl), l(dl)]);
     x.f(&[w(h), t(d), dir]);
     x.f(&[t(h), w(d), dir]);
+    debug_assert_eq!(x.k, N_LABEL_BASE);
+    if !s.clustered {
+        return x.k;
+    }
+    let cm = |i: usize| u64::from(s.cl[i].mid);
+    let cf = |i: usize| u64::from(s.cl[i].fine);
+    x.f(&[cf(d)]);
+    x.f(&[cf(h)]);
+    x.f(&[cf(h), cf(d), dir]);
+    x.f(&[cm(h), cm(d), dir]);
+    x.f(&[cf(h), t(d), dir]);
+    x.f(&[t(h), cf(d), dir]);
+    x.f(&[t(d), cm(dl)]);
     debug_assert_eq!(x.k, N_LABEL);
+    x.k
 }

@@ -41,6 +41,7 @@
 //! ```
 
 mod beam;
+mod clusters;
 mod conllu;
 mod decode;
 mod error;
@@ -142,7 +143,11 @@ impl Parser {
             return;
         }
         self.with_work(|s, b, bm| {
-            s.load(words.iter().copied(), tags.iter().copied());
+            s.load(
+                words.iter().copied(),
+                tags.iter().copied(),
+                &self.model.clusters,
+            );
             beam_decode(&self.model, self.beam, s, bm, b);
             for i in 0..s.n as usize {
                 heads.push(conllu_head(s, i));
@@ -198,7 +203,11 @@ impl Stage for Parser {
                     continue;
                 }
                 let words = toks.iter().map(|t| doc.span_text(t.span));
-                s.load(words, toks.iter().map(|t| (t.upos, t.xpos)));
+                s.load(
+                    words,
+                    toks.iter().map(|t| (t.upos, t.xpos)),
+                    &self.model.clusters,
+                );
                 beam_decode(&self.model, self.beam, s, bm, b);
                 for (i, t) in doc.sentence_tokens_mut(si).iter_mut().enumerate() {
                     t.head = conllu_head(s, i);
