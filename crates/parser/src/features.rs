@@ -4,18 +4,20 @@
 //! A feature is a template number plus up to four values, hashed straight to a
 //! row of a weight table (no feature dictionary). Changing any template, its
 //! order or the hash changes the meaning of every trained weight: bump
-//! `model::FORMAT_VERSION` when you do.
+//! `model::FORMAT_VERSION` when you do. The templates of word-cluster models
+//! (format version 5) come after the others, so version 4 models, which have
+//! no clusters, keep their exact features.
 
 use crate::state::{Scratch, LEFT};
 
 /// Number of transition features per configuration without word clusters.
 pub(crate) const N_TRANS_BASE: usize = 125;
 /// Number of transition features per configuration at most (with clusters).
-pub(crate) const N_TRANS: usize = N_TRANS_BASE + 43;
+pub(crate) const N_TRANS: usize = N_TRANS_BASE + 18;
 /// Number of label features per arc without word clusters.
 pub(crate) const N_LABEL_BASE: usize = 34;
 /// Number of label features per arc at most (with clusters).
-pub(crate) const N_LABEL: usize = N_LABEL_BASE + 7;
+pub(crate) const N_LABEL: usize = N_LABEL_BASE + 12;
 
 const K0: u64 = 0x9e37_79b9_7f4a_7c15;
 const K1: u64 = 0xbf58_476d_1ce4_e5b9;
@@ -226,29 +228,12 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) -
     if !s.clustered {
         return h.k;
     }
-    // Word clusters (Koo et al. 2008): classes stand in for rare words.
-    let cc = |i: usize| u64::from(s.cl[i].coarse);
+    // Version 5 templates, used by models with word clusters (Koo et al.
+    // 2008), whose classes stand in for rare words. (Plain cluster templates
+    // for s0, s1, b0, b1 and their pairs, as in Koo et al., did not help on
+    // EWT dev: the word and tag templates above already cover them.)
     let cm = |i: usize| u64::from(s.cl[i].mid);
     let cf = |i: usize| u64::from(s.cl[i].fine);
-    for p in [s0, s1, b0, b1] {
-        h.f(&[cm(p)]);
-        h.f(&[cf(p)]);
-        h.f(&[cf(p), t(p)]);
-    }
-    h.f(&[cm(s2)]);
-    h.f(&[cm(b2)]);
-    for (a, b) in [(s0, b0), (s1, s0)] {
-        h.f(&[cf(a), cf(b)]);
-        h.f(&[cm(a), cm(b)]);
-        h.f(&[cf(a), t(b)]);
-        h.f(&[t(a), cf(b)]);
-        h.f(&[cm(a), t(a), cm(b), t(b)]);
-    }
-    for c in [s0l, s0r, s1r, b0l] {
-        h.f(&[cm(c)]);
-    }
-    h.f(&[cm(s1), cm(s0), cm(b0)]);
-    h.f(&[cc(s0), cc(b0), cc(b1), t(s0)]);
     // Attachment of a phrase with a function word child (a preposition under
     // its object, a conjunction under its conjunct) to s0 or b0 (LEFT/SHIFT)
     // or to s1 (RIGHT): the words of the candidate head and of the function
@@ -268,6 +253,11 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) -
     h.f(&[t(s1), t(s0), l(s0l)]);
     h.f(&[t(s0), t(b0), l(b0l)]);
     h.f(&[w(s0), w(s0r), w(b0l)]);
+    h.f(&[wb0l, w(b0)]);
+    h.f(&[ws0l, w(s0)]);
+    h.f(&[w(s1r), ws0l]);
+    h.f(&[cf(s1r), ws0l, cf(s0)]);
+    h.f(&[w(s0r), wb0l]);
     debug_assert_eq!(h.k, N_TRANS);
     h.k
 }
@@ -341,6 +331,13 @@ pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; 
     x.f(&[cf(h), t(d), dir]);
     x.f(&[t(h), cf(d), dir]);
     x.f(&[t(d), cm(dl)]);
+    // The function word under the dependent (a preposition, a conjunction)
+    // with the head: obl against nmod, advcl against xcomp, conj.
+    x.f(&[t(h), w(dl), dir]);
+    x.f(&[w(h), w(dl)]);
+    x.f(&[t(h), t(d), w(dl)]);
+    x.f(&[cf(d), w(dl)]);
+    x.f(&[cf(h), w(dl), cf(d)]);
     debug_assert_eq!(x.k, N_LABEL);
     x.k
 }

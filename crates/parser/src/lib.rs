@@ -13,7 +13,10 @@
 //! - Model: two averaged perceptrons over hashed features (Zhang & Nivre 2011
 //!   style templates), one for transitions and one for arc labels, quantized to
 //!   i8 so that the tables stay cache-friendly: parsing is bound by memory
-//!   latency. Trained ([`train`]) on UD English EWT, on jackknifed plus gold
+//!   latency. Features may include word clusters (distributional word classes
+//!   at three granularities, `crates/tagger/data/clusters.tsv.gz`), which the
+//!   model then embeds as a word-hash -> class table. Trained ([`train`]) on
+//!   UD English EWT, on jackknifed plus gold
 //!   tags, either greedily with a dynamic oracle and exploration or, with a
 //!   beam, as a global perceptron with max-violation updates; see
 //!   `crates/data/models/MANIFEST.md` for the command and the figures.

@@ -18,6 +18,7 @@
 //! tables from i16 made it about 1.6 times faster at the same accuracy.
 
 use crate::clusters::Clusters;
+use crate::features::{N_LABEL, N_TRANS};
 use crate::Error;
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -157,26 +158,31 @@ impl Scorer for Model {
     }
     #[inline]
     fn trans(&self, f: &[u32]) -> [f32; 3] {
-        let mut acc = [0i32; NT];
+        // As in `labels`: i16 sums cannot overflow.
+        const _: () = assert!(N_TRANS * 128 <= i16::MAX as usize);
+        let mut acc = [0i16; NT];
         for &r in f {
             let row = &self.trans[r as usize * NT..r as usize * NT + NT];
             for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
+                *a += i16::from(w);
             }
         }
-        [acc[0] as f32, acc[1] as f32, acc[2] as f32]
+        [f32::from(acc[0]), f32::from(acc[1]), f32::from(acc[2])]
     }
     #[inline]
     fn labels(&self, f: &[u32], out: &mut [f32; NL]) {
-        let mut acc = [0i32; NL];
+        // i16 sums cannot overflow (at most N_LABEL rows of |w| <= 128) and
+        // vectorise twice as wide as i32 ones.
+        const _: () = assert!(N_LABEL * 128 <= i16::MAX as usize);
+        let mut acc = [0i16; NL];
         for &r in f {
             let row = &self.label[r as usize * NL..r as usize * NL + NL];
             for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
+                *a += i16::from(w);
             }
         }
         for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32;
+            *o = f32::from(a);
         }
     }
 }
