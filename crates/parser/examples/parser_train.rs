@@ -6,8 +6,11 @@
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
 //!     --out crates/data/models/parser.bin.gz [--epochs 14] [--seed 1] [--runs 2] \
 //!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file] \
-//!     [--beam 8] [--decode-beam 4]
+//!     [--beam 8] [--decode-beam 4] [--clusters crates/tagger/data/clusters.tsv.gz]
 //! ```
+//! `--clusters FILE` adds the word-cluster templates and embeds the word classes
+//! of FILE (`word<TAB>c16<TAB>c256<TAB>c2048`, gzipped or not) in the model
+//! (format version 5).
 //! `--beam K` (K > 1) trains a global perceptron with a beam of K, `--beam 1`
 //! the greedy parser (dynamic oracle, exploration); `--decode-beam K` is the
 //! beam the model decodes with by default (and with which dev picks the epoch;
@@ -59,6 +62,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--beam" => cfg.beam = val()?.parse()?,
             "--decode-beam" => decode_beam = Some(val()?.parse()?),
             "--explore-p" => cfg.explore_p = val()?.parse()?,
+            "--clusters" => cfg.clusters = Some(PathBuf::from(val()?)),
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,
             "--tagger-model" => tagger_model = Some(PathBuf::from(val()?)),

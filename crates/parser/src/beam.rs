@@ -63,9 +63,9 @@ impl LabelCache {
         if h == s.n {
             return DepRel::ROOT.index() as u8;
         }
-        label_features(s, t, m.lbits(), &mut buf.lf);
+        let nf = label_features(s, t, m.lbits(), &mut buf.lf);
         let mut key: u64 = 0x243f_6a88_85a3_08d3;
-        for &f in &buf.lf {
+        for &f in &buf.lf[..nf] {
             key = (key ^ u64::from(f)).wrapping_mul(0x0100_0000_01b3);
         }
         key |= 1; // 0 marks an empty slot
@@ -80,7 +80,7 @@ impl LabelCache {
             }
             i = (i + 1) % CACHE_SLOTS;
         }
-        m.labels(&buf.lf, &mut buf.ls);
+        m.labels(&buf.lf[..nf], &mut buf.ls);
         let l = argmax_label(&buf.ls, allowed_labels(m.label_mask()));
         // Keep the table at most half full; forget everything when it fills.
         if self.filled * 2 >= CACHE_SLOTS {
@@ -126,8 +126,8 @@ pub(crate) fn expand<S: Scorer>(
         });
         return;
     }
-    trans_features(s, m.tbits(), &mut buf.tf);
-    let sc = m.trans(&buf.tf);
+    let k = trans_features(s, m.tbits(), &mut buf.tf);
+    let sc = m.trans(&buf.tf[..k]);
     for (t, &x) in sc.iter().enumerate() {
         if valid & (1 << t) != 0 {
             cands.push(Cand {
@@ -197,6 +197,7 @@ pub(crate) fn beam_decode<S: Scorer>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clusters::Clusters;
     use crate::model::FloatModel;
 
     /// A small model with pseudo-random weights, so that decisions vary.
@@ -213,7 +214,11 @@ mod tests {
 
     fn load(words: &[&str]) -> Scratch {
         let mut s = Scratch::default();
-        s.load(words.iter().copied(), std::iter::empty());
+        s.load(
+            words.iter().copied(),
+            std::iter::empty(),
+            &Clusters::default(),
+        );
         s
     }
 

@@ -57,8 +57,8 @@ pub(crate) fn predict_label<S: Scorer>(m: &S, s: &Scratch, t: usize, buf: &mut B
     if h == s.n {
         return DepRel::ROOT.index() as u8;
     }
-    label_features(s, t, m.lbits(), &mut buf.lf);
-    m.labels(&buf.lf, &mut buf.ls);
+    let k = label_features(s, t, m.lbits(), &mut buf.lf);
+    m.labels(&buf.lf[..k], &mut buf.ls);
     argmax_label(&buf.ls, allowed_labels(m.label_mask()))
 }
 
@@ -84,8 +84,8 @@ pub(crate) fn decode<S: Scorer>(m: &S, s: &mut Scratch, buf: &mut Buffers) {
         let t = if valid.count_ones() == 1 {
             valid.trailing_zeros() as usize
         } else {
-            trans_features(s, m.tbits(), &mut buf.tf);
-            best_valid(m.trans(&buf.tf), valid)
+            let k = trans_features(s, m.tbits(), &mut buf.tf);
+            best_valid(m.trans(&buf.tf[..k]), valid)
         };
         let label = if t == SHIFT {
             0

@@ -29,6 +29,13 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A malformed line in a word cluster table (`path:line`).
+    #[error("{path}:{line}: {message}")]
+    Table {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// Training data without a single sentence.
     #[error("{0}: no sentences")]
     NoData(PathBuf),

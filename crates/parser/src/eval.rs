@@ -124,7 +124,7 @@ pub(crate) fn evaluate_with<S: Scorer>(
             Some(f) => f(&words, &mut tags),
             None => tags.extend(sent.words.iter().map(|w| (w.upos, w.xpos))),
         }
-        s.load(words.iter().copied(), tags.iter().copied());
+        s.load(words.iter().copied(), tags.iter().copied(), m.clusters());
         beam_decode(m, beam, &mut s, &mut bm, &mut buf);
         let n = s.n;
         for (i, g) in sent.words.iter().enumerate() {

@@ -4,14 +4,20 @@
 //! A feature is a template number plus up to four values, hashed straight to a
 //! row of a weight table (no feature dictionary). Changing any template, its
 //! order or the hash changes the meaning of every trained weight: bump
-//! `model::FORMAT_VERSION` when you do.
+//! `model::FORMAT_VERSION` when you do. The templates of word-cluster models
+//! (format version 5) come after the others, so version 4 models, which have
+//! no clusters, keep their exact features.
 
 use crate::state::{Scratch, LEFT};
 
-/// Number of transition features per configuration.
-pub(crate) const N_TRANS: usize = 125;
-/// Number of label features per arc.
-pub(crate) const N_LABEL: usize = 34;
+/// Number of transition features per configuration without word clusters.
+pub(crate) const N_TRANS_BASE: usize = 125;
+/// Number of transition features per configuration at most (with clusters).
+pub(crate) const N_TRANS: usize = N_TRANS_BASE + 18;
+/// Number of label features per arc without word clusters.
+pub(crate) const N_LABEL_BASE: usize = 34;
+/// Number of label features per arc at most (with clusters).
+pub(crate) const N_LABEL: usize = N_LABEL_BASE + 12;
 
 const K0: u64 = 0x9e37_79b9_7f4a_7c15;
 const K1: u64 = 0xbf58_476d_1ce4_e5b9;
@@ -49,9 +55,10 @@ fn bucket(d: u32) -> u64 {
 }
 
 /// Transition features of the current configuration, as row indices into a
-/// table of `1 << bits` rows.
+/// table of `1 << bits` rows; returns how many were written (fewer without
+/// word clusters).
 #[inline]
-pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) {
+pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) -> usize {
     let null = s.null();
     let root = s.n;
     let (s0, s1, s2) = (s.s(0) as usize, s.s(1) as usize, s.s(2) as usize);
@@ -217,12 +224,48 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) {
     h.f(&[suf(b0), t(b0)]);
     h.f(&[suf(s0), t(b0)]);
     h.f(&[t(s0), suf(b0)]);
+    debug_assert_eq!(h.k, N_TRANS_BASE);
+    if !s.clustered {
+        return h.k;
+    }
+    // Version 5 templates, used by models with word clusters (Koo et al.
+    // 2008), whose classes stand in for rare words. (Plain cluster templates
+    // for s0, s1, b0, b1 and their pairs, as in Koo et al., did not help on
+    // EWT dev: the word and tag templates above already cover them.)
+    let cm = |i: usize| u64::from(s.cl[i].mid);
+    let cf = |i: usize| u64::from(s.cl[i].fine);
+    // Attachment of a phrase with a function word child (a preposition under
+    // its object, a conjunction under its conjunct) to s0 or b0 (LEFT/SHIFT)
+    // or to s1 (RIGHT): the words of the candidate head and of the function
+    // word, the classes of the candidate head and of the phrase's head.
+    let wb0l = w(b0l);
+    let ws0l = w(s0l);
+    h.f(&[w(s0), wb0l]);
+    h.f(&[w(s1), wb0l]);
+    h.f(&[w(s0), wb0l, cm(b0)]);
+    h.f(&[cf(s0), wb0l, cf(b0)]);
+    h.f(&[t(s0), wb0l, t(b0)]);
+    h.f(&[w(s1), ws0l]);
+    h.f(&[w(s1), ws0l, cm(s0)]);
+    h.f(&[cf(s1), ws0l, cf(s0)]);
+    h.f(&[t(s1), ws0l, t(s0)]);
+    h.f(&[w(s2), ws0l]);
+    h.f(&[t(s1), t(s0), l(s0l)]);
+    h.f(&[t(s0), t(b0), l(b0l)]);
+    h.f(&[w(s0), w(s0r), w(b0l)]);
+    h.f(&[wb0l, w(b0)]);
+    h.f(&[ws0l, w(s0)]);
+    h.f(&[w(s1r), ws0l]);
+    h.f(&[cf(s1r), ws0l, cf(s0)]);
+    h.f(&[w(s0r), wb0l]);
     debug_assert_eq!(h.k, N_TRANS);
+    h.k
 }
 
-/// Features for labelling the arc that transition `tr` (LEFT or RIGHT) makes.
+/// Features for labelling the arc that transition `tr` (LEFT or RIGHT) makes;
+/// returns how many were written.
 #[inline]
-pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; N_LABEL]) {
+pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; N_LABEL]) -> usize {
     let null = s.null() as usize;
     let (h, d) = s.arc(tr);
     let (h, d) = (h as usize, d as usize);
@@ -275,5 +318,26 @@ pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; 
     x.f(&[t(h), t(d), t(dl), l(dl)]);
     x.f(&[w(h), t(d), dir]);
     x.f(&[t(h), w(d), dir]);
+    debug_assert_eq!(x.k, N_LABEL_BASE);
+    if !s.clustered {
+        return x.k;
+    }
+    let cm = |i: usize| u64::from(s.cl[i].mid);
+    let cf = |i: usize| u64::from(s.cl[i].fine);
+    x.f(&[cf(d)]);
+    x.f(&[cf(h)]);
+    x.f(&[cf(h), cf(d), dir]);
+    x.f(&[cm(h), cm(d), dir]);
+    x.f(&[cf(h), t(d), dir]);
+    x.f(&[t(h), cf(d), dir]);
+    x.f(&[t(d), cm(dl)]);
+    // The function word under the dependent (a preposition, a conjunction)
+    // with the head: obl against nmod, advcl against xcomp, conj.
+    x.f(&[t(h), w(dl), dir]);
+    x.f(&[w(h), w(dl)]);
+    x.f(&[t(h), t(d), w(dl)]);
+    x.f(&[cf(d), w(dl)]);
+    x.f(&[cf(h), w(dl), cf(d)]);
     debug_assert_eq!(x.k, N_LABEL);
+    x.k
 }

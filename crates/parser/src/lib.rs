@@ -13,7 +13,10 @@
 //! - Model: two averaged perceptrons over hashed features (Zhang & Nivre 2011
 //!   style templates), one for transitions and one for arc labels, quantized to
 //!   i8 so that the tables stay cache-friendly: parsing is bound by memory
-//!   latency. Trained ([`train`]) on UD English EWT, on jackknifed plus gold
+//!   latency. Features may include word clusters (distributional word classes
+//!   at three granularities, `crates/tagger/data/clusters.tsv.gz`), which the
+//!   model then embeds as a word-hash -> class table. Trained ([`train`]) on
+//!   UD English EWT, on jackknifed plus gold
 //!   tags, either greedily with a dynamic oracle and exploration or, with a
 //!   beam, as a global perceptron with max-violation updates; see
 //!   `crates/data/models/MANIFEST.md` for the command and the figures.
@@ -41,6 +44,7 @@
 //! ```
 
 mod beam;
+mod clusters;
 mod conllu;
 mod decode;
 mod error;
@@ -142,7 +146,11 @@ impl Parser {
             return;
         }
         self.with_work(|s, b, bm| {
-            s.load(words.iter().copied(), tags.iter().copied());
+            s.load(
+                words.iter().copied(),
+                tags.iter().copied(),
+                &self.model.clusters,
+            );
             beam_decode(&self.model, self.beam, s, bm, b);
             for i in 0..s.n as usize {
                 heads.push(conllu_head(s, i));
@@ -198,7 +206,11 @@ impl Stage for Parser {
                     continue;
                 }
                 let words = toks.iter().map(|t| doc.span_text(t.span));
-                s.load(words, toks.iter().map(|t| (t.upos, t.xpos)));
+                s.load(
+                    words,
+                    toks.iter().map(|t| (t.upos, t.xpos)),
+                    &self.model.clusters,
+                );
                 beam_decode(&self.model, self.beam, s, bm, b);
                 for (i, t) in doc.sentence_tokens_mut(si).iter_mut().enumerate() {
                     t.head = conllu_head(s, i);

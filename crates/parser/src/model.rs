@@ -8,6 +8,7 @@
 //! u64    mask of labels seen in training (bit = DepRel index)
 //! u8     beam width the model was trained for (1 = greedy)
 //! u32+.. info string (length, UTF-8)
+//! ..     word clusters (version 5 only; see `clusters.rs`; 0 words = none)
 //! table  transition weights, then label weights; each: u32 number of non-zero
 //!        rows, then per row: varint gap from the previous row index, then the row
 //!        as i8 (4 values for transitions, 64 for labels)
@@ -15,16 +16,21 @@
 //! Weights are i8 because the tables must stay small to be fast: the parser is
 //! bound by memory latency (two random rows per feature), and halving the
 //! tables from i16 made it about 1.6 times faster at the same accuracy.
-//! ```text
-//! ```
 
+use crate::clusters::Clusters;
 use crate::features::{N_LABEL, N_TRANS};
 use crate::Error;
 use std::io::{Read, Write};
+use std::sync::Arc;
 
 pub(crate) const MAGIC: &[u8; 8] = b"TOCSINDP";
 /// Bump when the format, the feature templates or the hash change.
-pub(crate) const FORMAT_VERSION: u32 = 4;
+/// Version 5 added word clusters (and their feature templates, which come
+/// after those of version 4: a version 4 model, without clusters, still reads
+/// and parses exactly as before).
+pub(crate) const FORMAT_VERSION: u32 = 5;
+/// The previous version, still read: no word clusters.
+const FORMAT_VERSION_NO_CLUSTERS: u32 = 4;
 /// Row width of the transition table (SHIFT, LEFT, RIGHT, padding).
 pub(crate) const NT: usize = 4;
 /// Row width of the label table (one column per `DepRel` index).
@@ -36,8 +42,10 @@ pub(crate) trait Scorer {
     fn tbits(&self) -> u32;
     fn lbits(&self) -> u32;
     fn label_mask(&self) -> u64;
-    fn trans(&self, f: &[u32; N_TRANS]) -> [f32; 3];
-    fn labels(&self, f: &[u32; N_LABEL], out: &mut [f32; NL]);
+    /// Word classes the features use (empty: none).
+    fn clusters(&self) -> &Clusters;
+    fn trans(&self, f: &[u32]) -> [f32; 3];
+    fn labels(&self, f: &[u32], out: &mut [f32; NL]);
 }
 
 /// Float tables, as trained (or averaged).
@@ -46,6 +54,7 @@ pub(crate) struct FloatModel {
     pub tbits: u32,
     pub lbits: u32,
     pub mask: u64,
+    pub clusters: Arc<Clusters>,
     pub trans: Vec<f32>,
     pub label: Vec<f32>,
 }
@@ -56,6 +65,7 @@ impl FloatModel {
             tbits,
             lbits,
             mask: 0,
+            clusters: Arc::default(),
             trans: vec![0.0; (1usize << tbits) * NT],
             label: vec![0.0; (1usize << lbits) * NL],
         }
@@ -72,8 +82,11 @@ impl Scorer for FloatModel {
     fn label_mask(&self) -> u64 {
         self.mask
     }
+    fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
     #[inline]
-    fn trans(&self, f: &[u32; N_TRANS]) -> [f32; 3] {
+    fn trans(&self, f: &[u32]) -> [f32; 3] {
         let mut acc = [0f32; NT];
         for &r in f {
             let row = &self.trans[r as usize * NT..r as usize * NT + NT];
@@ -84,7 +97,7 @@ impl Scorer for FloatModel {
         [acc[0], acc[1], acc[2]]
     }
     #[inline]
-    fn labels(&self, f: &[u32; N_LABEL], out: &mut [f32; NL]) {
+    fn labels(&self, f: &[u32], out: &mut [f32; NL]) {
         *out = [0.0; NL];
         for &r in f {
             let row = &self.label[r as usize * NL..r as usize * NL + NL];
@@ -104,6 +117,8 @@ pub(crate) struct Model {
     /// Beam width the model was trained for (1 = greedy).
     pub beam: u8,
     pub info: String,
+    /// Word classes for the cluster features (empty: none).
+    pub clusters: Arc<Clusters>,
     pub trans: Vec<i8>,
     /// A row is 64 bytes: one cache line.
     pub label: Vec<i8>,
@@ -123,6 +138,7 @@ impl std::fmt::Debug for Model {
             .field("tbits", &self.tbits)
             .field("lbits", &self.lbits)
             .field("info", &self.info)
+            .field("clusters", &self.clusters)
             .finish_non_exhaustive()
     }
 }
@@ -137,28 +153,36 @@ impl Scorer for Model {
     fn label_mask(&self) -> u64 {
         self.mask
     }
+    fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
     #[inline]
-    fn trans(&self, f: &[u32; N_TRANS]) -> [f32; 3] {
-        let mut acc = [0i32; NT];
+    fn trans(&self, f: &[u32]) -> [f32; 3] {
+        // As in `labels`: i16 sums cannot overflow.
+        const _: () = assert!(N_TRANS * 128 <= i16::MAX as usize);
+        let mut acc = [0i16; NT];
         for &r in f {
             let row = &self.trans[r as usize * NT..r as usize * NT + NT];
             for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
+                *a += i16::from(w);
             }
         }
-        [acc[0] as f32, acc[1] as f32, acc[2] as f32]
+        [f32::from(acc[0]), f32::from(acc[1]), f32::from(acc[2])]
     }
     #[inline]
-    fn labels(&self, f: &[u32; N_LABEL], out: &mut [f32; NL]) {
-        let mut acc = [0i32; NL];
+    fn labels(&self, f: &[u32], out: &mut [f32; NL]) {
+        // i16 sums cannot overflow (at most N_LABEL rows of |w| <= 128) and
+        // vectorise twice as wide as i32 ones.
+        const _: () = assert!(N_LABEL * 128 <= i16::MAX as usize);
+        let mut acc = [0i16; NL];
         for &r in f {
             let row = &self.label[r as usize * NL..r as usize * NL + NL];
             for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
+                *a += i16::from(w);
             }
         }
         for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32;
+            *o = f32::from(a);
         }
     }
 }
@@ -178,6 +202,7 @@ impl Model {
             mask: f.mask,
             beam: 1,
             info,
+            clusters: Arc::clone(&f.clusters),
             trans: narrow(&quantize(&f.trans)),
             label: narrow(&quantize(&f.label)),
         }
@@ -193,6 +218,7 @@ impl Model {
         raw.push(self.beam);
         raw.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
         raw.extend_from_slice(self.info.as_bytes());
+        self.clusters.write(&mut raw);
         write_table(&mut raw, &self.trans, NT);
         write_table(&mut raw, &self.label, NL);
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -207,7 +233,17 @@ impl Model {
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(|e| Error::Corrupt(format!("not a gzip stream: {e}")))?;
-        let body = tocsin_core::header::split_header(&raw, MAGIC, FORMAT_VERSION)?;
+        let (body, with_clusters) =
+            match tocsin_core::header::split_header(&raw, MAGIC, FORMAT_VERSION) {
+                Ok(b) => (b, true),
+                Err(e) => {
+                    match tocsin_core::header::split_header(&raw, MAGIC, FORMAT_VERSION_NO_CLUSTERS)
+                    {
+                        Ok(b) => (b, false),
+                        Err(_) => return Err(e.into()),
+                    }
+                }
+            };
         let mut r = Reader { buf: body, at: 0 };
         let tbits = u32::from(r.take(1)?[0]);
         let lbits = u32::from(r.take(1)?[0]);
@@ -220,6 +256,11 @@ impl Model {
         let beam = r.take(1)?[0].max(1);
         let len = r.u32()? as usize;
         let info = String::from_utf8_lossy(r.take(len)?).into_owned();
+        let clusters = if with_clusters {
+            Clusters::read(|n| r.take(n))?
+        } else {
+            Clusters::default()
+        };
         let trans = read_table(&mut r, 1 << tbits, NT)?;
         let label = read_table(&mut r, 1 << lbits, NL)?;
         Ok(Model {
@@ -228,6 +269,7 @@ impl Model {
             mask,
             beam,
             info,
+            clusters: Arc::new(clusters),
             trans,
             label,
         })

@@ -184,7 +184,11 @@ mod tests {
         let gold = Gold::new(&heads, &[1, 1, 1, 1, 1]);
         let mut s = Scratch::default();
         let w = ["a", "b", "c", "d", "e"];
-        s.load(w.iter().copied(), std::iter::empty());
+        s.load(
+            w.iter().copied(),
+            std::iter::empty(),
+            &crate::clusters::Clusters::default(),
+        );
         let mut in_stack = vec![false; 7];
         while !s.terminal() {
             let c = gold.costs(&s, &in_stack);

@@ -9,6 +9,7 @@
 //! head; RIGHT pops s0 and makes s1 its head. A sentence of n words takes
 //! exactly 2n transitions.
 
+use crate::clusters::{Classes, Clusters};
 use tocsin_core::{Upos, Xpos};
 
 pub(crate) const SHIFT: usize = 0;
@@ -28,6 +29,10 @@ pub(crate) struct Scratch {
     pub upos: Vec<u8>,
     /// Hash of the last three characters, lower-cased.
     pub suffix: Vec<u64>,
+    /// Word classes (16, 256, 2048 of them), when the model has clusters.
+    pub cl: Vec<Classes>,
+    /// Whether the model uses word-cluster features.
+    pub clustered: bool,
     /// Number of punctuation marks / verbs before each position (prefix sums),
     /// for "what lies between" features.
     pub punct_before: Vec<u32>,
@@ -104,6 +109,8 @@ const ROOT_WORD: u64 = 0x5eed_0000_0000_0001;
 const NULL_WORD: u64 = 0x5eed_0000_0000_0002;
 const ROOT_TAG: u16 = 0xfff0;
 const NULL_TAG: u16 = 0xfff1;
+const ROOT_CLASS: u16 = 0xfff0;
+const NULL_CLASS: u16 = 0xfff1;
 
 impl Scratch {
     /// The NULL padding token.
@@ -112,11 +119,13 @@ impl Scratch {
         self.n + 1
     }
 
-    /// Loads a sentence: words and tags, in order. Missing tags count as untagged.
+    /// Loads a sentence: words and tags, in order, and the words' classes from
+    /// `clusters` (none if it is empty). Missing tags count as untagged.
     pub fn load<'a>(
         &mut self,
         words: impl ExactSizeIterator<Item = &'a str>,
         mut tags: impl Iterator<Item = (Upos, Xpos)>,
+        clusters: &Clusters,
     ) {
         let n = words.len();
         self.n = n as u32;
@@ -144,6 +153,12 @@ impl Scratch {
         self.suffix.extend([ROOT_WORD, NULL_WORD]);
         self.punct_before.extend([pc, pc]);
         self.verbs_before.extend([vc, vc]);
+        self.cl.clear();
+        self.clustered = !clusters.is_empty();
+        self.cl
+            .extend(self.word[..n].iter().map(|&h| clusters.get(h)));
+        self.cl
+            .extend([Classes::all(ROOT_CLASS), Classes::all(NULL_CLASS)]);
         self.reset();
     }
 
@@ -199,6 +214,8 @@ impl Scratch {
         self.suffix.clone_from(&o.suffix);
         self.punct_before.clone_from(&o.punct_before);
         self.verbs_before.clone_from(&o.verbs_before);
+        self.cl.clone_from(&o.cl);
+        self.clustered = o.clustered;
         self.copy_state_from(o);
     }
 
@@ -311,7 +328,11 @@ mod tests {
     fn two_n_transitions_make_a_tree() {
         let mut s = Scratch::default();
         let words = ["a", "b", "c"];
-        s.load(words.iter().copied(), std::iter::empty());
+        s.load(
+            words.iter().copied(),
+            std::iter::empty(),
+            &Clusters::default(),
+        );
         let mut steps = 0;
         while !s.terminal() {
             let v = s.valid();

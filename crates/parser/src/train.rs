@@ -15,6 +15,7 @@
 //!   about 0.8 UAS and 1.0 LAS over greedy training (both with predicted tags).
 
 use crate::beam::{cand_order, expand, Cand};
+use crate::clusters::Clusters;
 use crate::decode::{allowed_labels, argmax_label, best_valid, predict_label, Buffers};
 use crate::eval::{evaluate_with, Score, TagFn};
 use crate::features::{label_features, trans_features};
@@ -61,6 +62,10 @@ pub struct TrainConfig {
     pub tag_train: bool,
     /// Free text stored in the model (e.g. which tagger made the tags).
     pub note: String,
+    /// Word cluster table (`word<TAB>c16<TAB>c256<TAB>c2048`, optionally
+    /// gzipped) whose classes become features and are stored in the model;
+    /// `None` trains without clusters.
+    pub clusters: Option<PathBuf>,
     /// Called after each epoch (the library itself prints nothing).
     pub progress: Option<fn(&EpochReport)>,
 }
@@ -82,6 +87,7 @@ impl std::fmt::Debug for TrainConfig {
             .field("tagger", &self.tagger.is_some())
             .field("tag_train", &self.tag_train)
             .field("note", &self.note)
+            .field("clusters", &self.clusters)
             .finish_non_exhaustive()
     }
 }
@@ -105,6 +111,7 @@ impl TrainConfig {
             tagger: None,
             tag_train: true,
             note: String::new(),
+            clusters: None,
             progress: None,
         }
     }
@@ -258,6 +265,10 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
     if train.is_empty() {
         return Err(Error::NoData(cfg.train.clone()));
     }
+    let clusters = Arc::new(match &cfg.clusters {
+        Some(p) => Clusters::from_tsv(p)?,
+        None => Clusters::default(),
+    });
     let tagger = cfg.tagger.as_deref();
     let (exs, nonprojective) = examples(&train, tagger.filter(|_| cfg.tag_train));
     let mut mask = 0u64;
@@ -273,6 +284,7 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
         .map(|r| {
             let mut w = FloatModel::new(cfg.trans_bits, cfg.label_bits);
             w.mask = mask;
+            w.clusters = Arc::clone(&clusters);
             let p = Perceptron {
                 w,
                 acc: FloatModel::new(cfg.trans_bits, cfg.label_bits),
@@ -283,6 +295,7 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
         .collect();
     let mut avg = FloatModel::new(cfg.trans_bits, cfg.label_bits);
     let mut mixed = FloatModel::new(cfg.trans_bits, cfg.label_bits);
+    mixed.clusters = Arc::clone(&clusters);
     let mut order: Vec<usize> = (0..exs.len()).collect();
     let mut reports = Vec::new();
     let mut best: Option<(f64, usize, Model, Score)> = None;
@@ -390,7 +403,11 @@ fn train_sentence(
     buf: &mut Buffers,
     in_stack: &mut Vec<bool>,
 ) -> (usize, usize) {
-    s.load(ex.words.iter().map(String::as_str), ex.tags.iter().copied());
+    s.load(
+        ex.words.iter().map(String::as_str),
+        ex.tags.iter().copied(),
+        &p.w.clusters,
+    );
     in_stack.clear();
     in_stack.resize(s.n as usize + 2, false);
     let allowed = allowed_labels(p.w.mask);
@@ -401,8 +418,8 @@ fn train_sentence(
         let t = if valid.count_ones() == 1 {
             valid.trailing_zeros() as usize
         } else {
-            trans_features(s, p.w.tbits, &mut buf.tf);
-            let scores = crate::model::Scorer::trans(&p.w, &buf.tf);
+            let k = trans_features(s, p.w.tbits, &mut buf.tf);
+            let scores = crate::model::Scorer::trans(&p.w, &buf.tf[..k]);
             let pred = best_valid(scores, valid);
             let zero = (0..3).fold(0u8, |m, t| m | (u8::from(costs[t] == 0) << t));
             // With a projective gold tree some transition is always free; if not
@@ -415,8 +432,8 @@ fn train_sentence(
             total += 1;
             if costs[pred] > 0 {
                 errors += 1;
-                p.bump_trans(&buf.tf, oracle, 1.0);
-                p.bump_trans(&buf.tf, pred, -1.0);
+                p.bump_trans(&buf.tf[..k], oracle, 1.0);
+                p.bump_trans(&buf.tf[..k], pred, -1.0);
             }
             p.step += 1.0;
             if explore && rng.unit() < cfg.explore_p {
@@ -453,16 +470,16 @@ fn train_label(
     if h == s.n {
         return DepRel::ROOT.index() as u8;
     }
-    label_features(s, t, p.w.lbits, &mut buf.lf);
-    crate::model::Scorer::labels(&p.w, &buf.lf, &mut buf.ls);
+    let k = label_features(s, t, p.w.lbits, &mut buf.lf);
+    crate::model::Scorer::labels(&p.w, &buf.lf[..k], &mut buf.ls);
     let pred = argmax_label(&buf.ls, allowed);
     if ex.gold.head[d as usize] != h {
         return pred;
     }
     let gold = ex.gold.label[d as usize];
     if pred != gold && allowed & (1 << (gold & 63)) != 0 {
-        p.bump_label(&buf.lf, gold as usize, 1.0);
-        p.bump_label(&buf.lf, pred as usize, -1.0);
+        p.bump_label(&buf.lf[..k], gold as usize, 1.0);
+        p.bump_label(&buf.lf[..k], pred as usize, -1.0);
     }
     gold
 }
@@ -541,7 +558,11 @@ impl BeamTrainer {
             self.items.push(Scratch::default());
             self.next.push(Scratch::default());
         }
-        self.items[0].load(ex.words.iter().map(String::as_str), ex.tags.iter().copied());
+        self.items[0].load(
+            ex.words.iter().map(String::as_str),
+            ex.tags.iter().copied(),
+            &p.w.clusters,
+        );
         for i in 1..k {
             let (a, b) = self.items.split_at_mut(i);
             b[0].copy_from(&a[0]);
@@ -694,8 +715,8 @@ impl BeamTrainer {
         ] {
             for &(t, l) in seq {
                 if s.valid().count_ones() > 1 {
-                    trans_features(s, p.w.tbits, &mut f);
-                    p.bump_trans(&f, usize::from(t), by);
+                    let k = trans_features(s, p.w.tbits, &mut f);
+                    p.bump_trans(&f[..k], usize::from(t), by);
                 }
                 s.apply(usize::from(t), l);
             }
@@ -712,13 +733,13 @@ impl BeamTrainer {
             if t != SHIFT {
                 let (h, d) = self.replay.arc(t);
                 if h != self.replay.n && ex.gold.head[d as usize] == h {
-                    label_features(&self.replay, t, p.w.lbits, &mut buf.lf);
-                    crate::model::Scorer::labels(&p.w, &buf.lf, &mut buf.ls);
+                    let k = label_features(&self.replay, t, p.w.lbits, &mut buf.lf);
+                    crate::model::Scorer::labels(&p.w, &buf.lf[..k], &mut buf.ls);
                     let pred = argmax_label(&buf.ls, allowed);
                     let gold = ex.gold.label[d as usize];
                     if pred != gold && allowed & (1 << (gold & 63)) != 0 {
-                        p.bump_label(&buf.lf, gold as usize, 1.0);
-                        p.bump_label(&buf.lf, pred as usize, -1.0);
+                        p.bump_label(&buf.lf[..k], gold as usize, 1.0);
+                        p.bump_label(&buf.lf[..k], pred as usize, -1.0);
                     }
                 }
             }
