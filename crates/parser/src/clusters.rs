@@ -17,6 +17,7 @@
 //! n x u16 fine class of each key (LE)
 //! ```
 
+use crate::model::{read_varint, write_varint};
 use crate::state::word_hash;
 use crate::Error;
 use std::io::{BufRead, BufReader};
@@ -215,17 +216,8 @@ impl Clusters {
         pairs.sort_unstable();
         let mut last = 0u32;
         for &(k, _) in &pairs {
-            let mut gap = k - last;
+            write_varint(out, u64::from(k - last));
             last = k;
-            loop {
-                let b = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
         }
         for &(_, f) in &pairs {
             out.extend_from_slice(&f.to_le_bytes());
@@ -252,18 +244,8 @@ impl Clusters {
         let mut keys = Vec::with_capacity(n);
         let mut last = 0u64;
         for _ in 0..n {
-            let (mut gap, mut shift) = (0u64, 0);
-            loop {
-                let b = take(1)?[0];
-                gap |= u64::from(b & 0x7f) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                if shift > 35 {
-                    return Err(corrupt("bad varint".into()));
-                }
-            }
+            let gap = read_varint(|| Ok::<u8, Error>(take(1)?[0]))?
+                .ok_or_else(|| corrupt("bad varint".into()))?;
             last += gap;
             if gap == 0 || last > u64::from(u32::MAX) {
                 return Err(corrupt(format!("key {last} out of order")));

@@ -283,18 +283,39 @@ fn write_table(out: &mut Vec<u8>, t: &[i8], width: usize) {
     out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     let mut last = 0usize;
     for i in rows {
-        let mut gap = (i - last) as u64;
+        write_varint(out, (i - last) as u64);
         last = i;
-        loop {
-            let b = (gap & 0x7f) as u8;
-            gap >>= 7;
-            if gap == 0 {
-                out.push(b);
-                break;
-            }
-            out.push(b | 0x80);
-        }
         out.extend(t[i * width..(i + 1) * width].iter().map(|&x| x as u8));
+    }
+}
+
+/// Appends `v` as a LEB128 varint (7 bits a byte, high bit = more follow).
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// Reads a varint written by [`write_varint`], one byte from `next` at a
+/// time; `None` if it runs past 35 bits (a corrupt file).
+pub(crate) fn read_varint<E>(mut next: impl FnMut() -> Result<u8, E>) -> Result<Option<u64>, E> {
+    let (mut v, mut shift) = (0u64, 0);
+    loop {
+        let b = next()?;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(Some(v));
+        }
+        shift += 7;
+        if shift > 35 {
+            return Ok(None);
+        }
     }
 }
 
@@ -303,17 +324,9 @@ fn read_table(r: &mut Reader<'_>, rows: usize, width: usize) -> Result<Vec<i8>, 
     let count = r.u32()? as usize;
     let mut at = 0usize;
     for _ in 0..count {
-        let mut gap = 0usize;
-        let mut shift = 0;
-        loop {
-            let b = r.take(1)?[0];
-            gap |= usize::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 == 0 || shift > 35 {
-                break;
-            }
-        }
-        at += gap;
+        let gap = read_varint(|| Ok::<u8, Error>(r.take(1)?[0]))?
+            .ok_or_else(|| Error::Corrupt("bad varint in a weight table".into()))?;
+        at = at.saturating_add(usize::try_from(gap).unwrap_or(usize::MAX));
         if at >= rows {
             return Err(Error::Corrupt(format!("row {at} beyond table of {rows}")));
         }
