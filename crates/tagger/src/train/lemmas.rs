@@ -125,16 +125,7 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
         // data.noun: `offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...`;
         // synset words keep their case ("Paris", "Americana").
         for line in read(&dir.join("data.noun"))?.lines() {
-            if line.starts_with(' ') {
-                continue; // the licence header
-            }
-            let f: Vec<&str> = line.split(' ').collect();
-            let n = f
-                .get(3)
-                .and_then(|c| usize::from_str_radix(c, 16).ok())
-                .unwrap_or(0);
-            for k in 0..n {
-                let Some(w) = f.get(4 + 2 * k) else { break };
+            for w in synset_words(line) {
                 if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
                     continue;
                 }
@@ -148,16 +139,7 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
         // "Mediterranean"); EWT keeps their case in the lemma, as for "American".
         let (mut upper, mut lower_adj) = (BTreeSet::new(), BTreeSet::new());
         for line in read(&dir.join("data.adj"))?.lines() {
-            if line.starts_with(' ') {
-                continue;
-            }
-            let f: Vec<&str> = line.split(' ').collect();
-            let n = f
-                .get(3)
-                .and_then(|c| usize::from_str_radix(c, 16).ok())
-                .unwrap_or(0);
-            for k in 0..n {
-                let Some(w) = f.get(4 + 2 * k) else { break };
+            for w in synset_words(line) {
                 // Satellite adjectives may carry a marker: "Alpine(a)".
                 let w = w.split('(').next().unwrap_or("");
                 if w.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -307,4 +289,18 @@ pub fn lemma_tables(train: &Path, wordnet: Option<&Path>) -> Result<LemmaTables,
         adjs: adjs_s,
         names: names_s,
     })
+}
+
+/// The words of a synset line of a WordNet `data.*` file
+/// (`offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...`), as
+/// written; none for the licence header's lines, which start with a space.
+fn synset_words(line: &str) -> impl Iterator<Item = &str> {
+    let header = line.starts_with(' ');
+    let mut f = line.split(' ');
+    let n = f
+        .nth(3)
+        .filter(|_| !header)
+        .and_then(|c| usize::from_str_radix(c, 16).ok())
+        .unwrap_or(0);
+    f.step_by(2).take(n)
 }
