@@ -55,44 +55,27 @@ impl Gold {
 
     /// Cost of each transition in configuration `s` (`u32::MAX` when invalid).
     pub fn costs_of(&self, s: &Scratch) -> [u32; 3] {
-        let valid = s.valid();
-        let mut c = [u32::MAX; 3];
-        let (s0, s1, b0) = (s.s(0), s.s(1), s.b0);
-        let in_buffer_children = |x: u32| self.children(x).iter().filter(|&&d| d >= b0).count();
-        if valid & (1 << SHIFT) != 0 {
-            let h = self.head[b0 as usize];
-            let mut k = u32::from(h != s0 && h < s.n && s.on_stack(h));
-            k += self.children(b0).iter().filter(|&&d| s.on_stack(d)).count() as u32;
-            c[SHIFT] = k;
-        }
-        if valid & (1 << LEFT) != 0 {
-            let h = self.head[s0 as usize];
-            let lost_head = h != b0 && (h == s1 || h > b0);
-            c[LEFT] = u32::from(lost_head) + in_buffer_children(s0) as u32;
-        }
-        if valid & (1 << RIGHT) != 0 {
-            let h = self.head[s0 as usize];
-            let lost_head = h != s1 && h >= b0;
-            c[RIGHT] = u32::from(lost_head) + in_buffer_children(s0) as u32;
-        }
-        c
+        self.costs_with(s, |i| s.on_stack(i))
     }
 
     /// Cost of each transition in configuration `s` (`u32::MAX` when invalid).
     /// `in_stack[i]` tells whether token `i` is on the stack.
     pub fn costs(&self, s: &Scratch, in_stack: &[bool]) -> [u32; 3] {
+        self.costs_with(s, |i| in_stack.get(i as usize).copied().unwrap_or(false))
+    }
+
+    /// The arc-hybrid dynamic oracle's costs, with `on_stack` telling whether a
+    /// token is on the stack.
+    #[inline]
+    fn costs_with(&self, s: &Scratch, on_stack: impl Fn(u32) -> bool) -> [u32; 3] {
         let valid = s.valid();
         let mut c = [u32::MAX; 3];
         let (s0, s1, b0) = (s.s(0), s.s(1), s.b0);
         let in_buffer_children = |x: u32| self.children(x).iter().filter(|&&d| d >= b0).count();
         if valid & (1 << SHIFT) != 0 {
             let h = self.head[b0 as usize];
-            let mut k = u32::from(h != s0 && (h as usize) < in_stack.len() && in_stack[h as usize]);
-            k += self
-                .children(b0)
-                .iter()
-                .filter(|&&d| in_stack[d as usize])
-                .count() as u32;
+            let mut k = u32::from(h != s0 && h < s.n && on_stack(h));
+            k += self.children(b0).iter().filter(|&&d| on_stack(d)).count() as u32;
             c[SHIFT] = k;
         }
         if valid & (1 << LEFT) != 0 {
