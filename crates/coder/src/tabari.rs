@@ -38,20 +38,26 @@ impl CommaLimits {
         settings: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Self {
         for (k, v) in settings {
-            let Ok(n) = v.trim().parse::<usize>() else {
-                continue;
-            };
-            match k {
-                "comma_min" => self.internal.0 = n,
-                "comma_max" => self.internal.1 = n,
-                "comma_emin" => self.end.0 = n,
-                "comma_emax" => self.end.1 = n,
-                "comma_bmin" => self.begin.0 = n,
-                "comma_bmax" => self.begin.1 = n,
-                _ => {}
+            if let (Some(name), Ok(n)) = (k.strip_prefix("comma_"), v.trim().parse()) {
+                self.set(name, n);
             }
         }
         self
+    }
+
+    /// Sets one limit by its name, case-insensitively: `min`, `max` (internal
+    /// clauses), `emin`, `emax` (final), `bmin`, `bmax` (initial). Other names
+    /// are ignored.
+    fn set(&mut self, name: &str, n: usize) {
+        match name.to_ascii_lowercase().as_str() {
+            "min" => self.internal.0 = n,
+            "max" => self.internal.1 = n,
+            "emin" => self.end.0 = n,
+            "emax" => self.end.1 = n,
+            "bmin" => self.begin.0 = n,
+            "bmax" => self.begin.1 = n,
+            _ => {}
+        }
     }
 }
 
@@ -172,17 +178,8 @@ fn comma_setting(cur: Option<CommaLimits>, v: &str) -> Option<CommaLimits> {
         .filter(|t| !t.is_empty())
         .collect();
     for pair in toks.windows(2) {
-        let Ok(n) = pair[1].parse::<usize>() else {
-            continue;
-        };
-        match pair[0].to_ascii_uppercase().as_str() {
-            "MIN" => c.internal.0 = n,
-            "MAX" => c.internal.1 = n,
-            "EMIN" => c.end.0 = n,
-            "EMAX" => c.end.1 = n,
-            "BMIN" => c.begin.0 = n,
-            "BMAX" => c.begin.1 = n,
-            _ => {}
+        if let Ok(n) = pair[1].parse() {
+            c.set(pair[0], n);
         }
     }
     Some(c)
