@@ -5,6 +5,8 @@
 use tocsin::tocsin_core::{Date, DocMeta};
 use tocsin::{build, Setup, Until};
 
+mod common;
+
 /// (source, target, code) of every event of `text` dated `date`.
 fn code(text: &str, date: &str) -> Vec<(String, String, String)> {
     let p = build(&Setup::new(Until::Code)).expect("pipeline");
@@ -13,17 +15,7 @@ fn code(text: &str, date: &str) -> Vec<(String, String, String)> {
         date: Date::parse(date),
         ..DocMeta::default()
     };
-    w.process(text, meta)
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.actor.cameo(),
-                e.recipient.as_ref().map(|r| r.cameo()).unwrap_or_default(),
-                e.cameo.code.clone(),
-            )
-        })
-        .collect()
+    common::triples(w.process(text, meta))
 }
 
 fn has(events: &[(String, String, String)], src: &str, tgt: &str, root: &str) -> bool {

@@ -7,6 +7,8 @@ use std::path::Path;
 use tocsin::tocsin_core::{Date, DocMeta};
 use tocsin::{build, Setup, Until};
 
+mod common;
+
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval");
 
 /// (source, target, code) of every event coded in `text`, as CAMEO actor codes.
@@ -24,17 +26,7 @@ fn codes_with(text: &str, require_dyad: bool) -> Vec<(String, String, String)> {
         date: Date::parse("2015-06-09"),
         ..DocMeta::default()
     };
-    let doc = w.process(text, meta);
-    doc.events
-        .iter()
-        .map(|e| {
-            (
-                e.actor.cameo(),
-                e.recipient.as_ref().map(|r| r.cameo()).unwrap_or_default(),
-                e.cameo.code.clone(),
-            )
-        })
-        .collect()
+    common::triples(w.process(text, meta))
 }
 
 fn has(got: &[(String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
