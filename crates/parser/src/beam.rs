@@ -29,6 +29,16 @@ pub(crate) fn cand_order(a: &Cand, b: &Cand) -> std::cmp::Ordering {
         .then(a.t.cmp(&b.t))
 }
 
+/// Keeps the `k` best candidates, best first (in [`cand_order`]).
+pub(crate) fn keep_best(cands: &mut Vec<Cand>, k: usize) {
+    let keep = k.min(cands.len());
+    if cands.len() > keep {
+        cands.select_nth_unstable_by(keep - 1, cand_order);
+        cands.truncate(keep);
+    }
+    cands.sort_unstable_by(cand_order);
+}
+
 /// Reusable beam storage for one decoding thread.
 #[derive(Debug, Default)]
 pub(crate) struct Beam {
@@ -169,12 +179,7 @@ pub(crate) fn beam_decode<S: Scorer>(
         for i in 0..beam.score.len() {
             expand(m, &beam.items[i], i, beam.score[i], buf, &mut beam.cands);
         }
-        let keep = k.min(beam.cands.len());
-        if beam.cands.len() > keep {
-            beam.cands.select_nth_unstable_by(keep - 1, cand_order);
-            beam.cands.truncate(keep);
-        }
-        beam.cands.sort_unstable_by(cand_order);
+        keep_best(&mut beam.cands, k);
         beam.next_score.clear();
         for (j, c) in beam.cands.iter().enumerate() {
             let (t, p) = (usize::from(c.t), usize::from(c.parent));

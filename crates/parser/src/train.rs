@@ -14,7 +14,7 @@
 //!   the label model is trained along the gold derivation. On EWT this gained
 //!   about 0.8 UAS and 1.0 LAS over greedy training (both with predicted tags).
 
-use crate::beam::{cand_order, expand, Cand};
+use crate::beam::{cand_order, expand, keep_best, Cand};
 use crate::clusters::Clusters;
 use crate::decode::{allowed_labels, argmax_label, best_valid, predict_label, Buffers};
 use crate::eval::{evaluate_with, Score, TagFn};
@@ -602,12 +602,7 @@ impl BeamTrainer {
                     }
                 }
             }
-            let keep = k.min(self.cands.len());
-            if self.cands.len() > keep {
-                self.cands.select_nth_unstable_by(keep - 1, cand_order);
-                self.cands.truncate(keep);
-            }
-            self.cands.sort_unstable_by(cand_order);
+            keep_best(&mut self.cands, k);
             self.next_score.clear();
             let hist = &mut self.hist[j];
             hist.clear();
