@@ -6,8 +6,14 @@
 //!     --dev ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu \
 //!     --out crates/data/models/parser.bin.gz [--epochs 14] [--seed 1] [--runs 2] \
 //!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file] \
-//!     [--beam 8] [--decode-beam 4] [--clusters crates/tagger/data/clusters.tsv.gz]
+//!     [--beam 8] [--decode-beam 4] [--clusters crates/tagger/data/clusters.tsv.gz] \
+//!     [--brown crates/tagger/data/wordstats.tsv.gz [--brown-groups 31]]
 //! ```
+//! `--brown FILE` adds Brown-cluster templates and embeds the cased forms'
+//! Brown clusters of FILE (`word<TAB>cluster`, the bit path first-bit-lowest)
+//! in the model (format version 6); `--brown-groups MASK` picks the template
+//! groups (1 single words, 2 pairs, 4 labels, 8 children, 16 full paths with
+//! tags).
 //! `--clusters FILE` adds the word-cluster templates and embeds the word classes
 //! of FILE (`word<TAB>c16<TAB>c256<TAB>c2048`, gzipped or not) in the model
 //! (format version 5).
@@ -63,6 +69,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--decode-beam" => decode_beam = Some(val()?.parse()?),
             "--explore-p" => cfg.explore_p = val()?.parse()?,
             "--clusters" => cfg.clusters = Some(PathBuf::from(val()?)),
+            "--brown" => cfg.brown = Some(PathBuf::from(val()?)),
+            "--brown-groups" => cfg.brown_groups = val()?.parse()?,
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,
             "--tagger-model" => tagger_model = Some(PathBuf::from(val()?)),

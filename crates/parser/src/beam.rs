@@ -202,7 +202,7 @@ pub(crate) fn beam_decode<S: Scorer>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clusters::Clusters;
+    use crate::clusters::WordClasses;
     use crate::model::FloatModel;
 
     /// A small model with pseudo-random weights, so that decisions vary.
@@ -222,7 +222,7 @@ mod tests {
         s.load(
             words.iter().copied(),
             std::iter::empty(),
-            &Clusters::default(),
+            &WordClasses::default(),
         );
         s
     }

@@ -17,11 +17,20 @@
 //! n x u16 fine class of each key (LE)
 //! ```
 
+use crate::brown::Brown;
 use crate::model::{read_varint, write_varint};
 use crate::state::word_hash;
 use crate::Error;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+
+/// The word-class tables a model embeds (either may be empty): the k-means
+/// classes of this module and the Brown clusters of `brown.rs`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordClasses {
+    pub kmeans: Clusters,
+    pub brown: Brown,
+}
 
 /// Class id of a word the table does not know.
 pub(crate) const UNKNOWN: u16 = 0xffff;

@@ -6,18 +6,26 @@
 //! order or the hash changes the meaning of every trained weight: bump
 //! `model::FORMAT_VERSION` when you do. The templates of word-cluster models
 //! (format version 5) come after the others, so version 4 models, which have
-//! no clusters, keep their exact features.
+//! no clusters, keep their exact features; those of Brown-cluster models
+//! (version 6) come last, in groups the model names (`brown.rs`).
 
+use crate::brown::{G_CHILD, G_FULL, G_LABEL, G_PAIR, G_SINGLE};
 use crate::state::{Scratch, LEFT};
 
 /// Number of transition features per configuration without word clusters.
 pub(crate) const N_TRANS_BASE: usize = 125;
+/// Transition features of word-cluster (k-means) models.
+const N_TRANS_KMEANS: usize = 18;
+/// Transition features of the Brown groups at most.
+const N_TRANS_BROWN: usize = 33;
 /// Number of transition features per configuration at most (with clusters).
-pub(crate) const N_TRANS: usize = N_TRANS_BASE + 18;
+pub(crate) const N_TRANS: usize = N_TRANS_BASE + N_TRANS_KMEANS + N_TRANS_BROWN;
 /// Number of label features per arc without word clusters.
 pub(crate) const N_LABEL_BASE: usize = 34;
+/// Label features of word-cluster (k-means) models.
+const N_LABEL_KMEANS: usize = 12;
 /// Number of label features per arc at most (with clusters).
-pub(crate) const N_LABEL: usize = N_LABEL_BASE + 12;
+pub(crate) const N_LABEL: usize = N_LABEL_BASE + N_LABEL_KMEANS + 10;
 
 const K0: u64 = 0x9e37_79b9_7f4a_7c15;
 const K1: u64 = 0xbf58_476d_1ce4_e5b9;
@@ -225,9 +233,61 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) -
     h.f(&[suf(s0), t(b0)]);
     h.f(&[t(s0), suf(b0)]);
     debug_assert_eq!(h.k, N_TRANS_BASE);
-    if !s.clustered {
+    if s.clustered {
+        kmeans_trans(s, &mut h, [s0, s1, s2, b0], [s0l, s0r, s1r, b0l]);
+    }
+    let g = s.brown_groups;
+    if g == 0 {
         return h.k;
     }
+    // Brown clusters (Koo et al. 2008): path prefixes of 4 and 6 bits and the
+    // full path, alone and with tags, for the words around the pivots.
+    let b4 = |i: usize| u64::from(s.brown[i][0]);
+    let b6 = |i: usize| u64::from(s.brown[i][1]);
+    let bf = |i: usize| u64::from(s.brown[i][2]);
+    if g & G_SINGLE != 0 {
+        for p in [s0, s1, b0, b1] {
+            h.f(&[b4(p), t(p)]);
+            h.f(&[b6(p), t(p)]);
+            h.f(&[bf(p)]);
+        }
+    }
+    if g & G_FULL != 0 {
+        for p in [s0, s1, b0, b1] {
+            h.f(&[bf(p), t(p)]);
+        }
+        h.f(&[b6(s2)]);
+        h.f(&[b6(b2)]);
+    }
+    if g & G_PAIR != 0 {
+        for (a, b) in [(s0, b0), (s1, s0)] {
+            h.f(&[b4(a), b4(b)]);
+            h.f(&[b6(a), b6(b)]);
+            h.f(&[bf(a), t(b)]);
+            h.f(&[t(a), bf(b)]);
+            h.f(&[b4(a), t(a), b4(b), t(b)]);
+        }
+    }
+    if g & G_CHILD != 0 {
+        for c in [s0l, s0r, s1l, s1r, b0l] {
+            h.f(&[b6(c)]);
+        }
+    }
+    debug_assert!(h.k <= N_TRANS);
+    h.k
+}
+
+/// The transition templates of word-cluster (k-means) models.
+#[inline]
+fn kmeans_trans<const N: usize>(
+    s: &Scratch,
+    h: &mut Hasher<'_, N>,
+    [s0, s1, s2, b0]: [usize; 4],
+    [s0l, s0r, s1r, b0l]: [usize; 4],
+) {
+    let w = |i: usize| s.word[i];
+    let t = |i: usize| u64::from(s.tag[i]);
+    let l = |i: usize| u64::from(s.label[i]);
     // Version 5 templates, used by models with word clusters (Koo et al.
     // 2008), whose classes stand in for rare words. (Plain cluster templates
     // for s0, s1, b0, b1 and their pairs, as in Koo et al., did not help on
@@ -258,8 +318,7 @@ pub(crate) fn trans_features(s: &Scratch, bits: u32, out: &mut [u32; N_TRANS]) -
     h.f(&[w(s1r), ws0l]);
     h.f(&[cf(s1r), ws0l, cf(s0)]);
     h.f(&[w(s0r), wb0l]);
-    debug_assert_eq!(h.k, N_TRANS);
-    h.k
+    debug_assert_eq!(h.k, N_TRANS_BASE + N_TRANS_KMEANS);
 }
 
 /// Features for labelling the arc that transition `tr` (LEFT or RIGHT) makes;
@@ -319,9 +378,40 @@ pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; 
     x.f(&[w(h), t(d), dir]);
     x.f(&[t(h), w(d), dir]);
     debug_assert_eq!(x.k, N_LABEL_BASE);
-    if !s.clustered {
-        return x.k;
+    if s.clustered {
+        kmeans_label(s, &mut x, h, d, dl, dir);
     }
+    if s.brown_groups & G_LABEL != 0 {
+        let b4 = |i: usize| u64::from(s.brown[i][0]);
+        let b6 = |i: usize| u64::from(s.brown[i][1]);
+        let bf = |i: usize| u64::from(s.brown[i][2]);
+        x.f(&[b4(d), t(d)]);
+        x.f(&[b6(d)]);
+        x.f(&[bf(d)]);
+        x.f(&[b4(h), t(h)]);
+        x.f(&[b6(h)]);
+        x.f(&[bf(h)]);
+        x.f(&[b4(h), b4(d), dir]);
+        x.f(&[b6(h), b6(d), dir]);
+        x.f(&[bf(h), t(d), dir]);
+        x.f(&[t(h), bf(d), dir]);
+    }
+    debug_assert!(x.k <= N_LABEL);
+    x.k
+}
+
+/// The label templates of word-cluster (k-means) models.
+#[inline]
+fn kmeans_label<const N: usize>(
+    s: &Scratch,
+    x: &mut Hasher<'_, N>,
+    h: usize,
+    d: usize,
+    dl: usize,
+    dir: u64,
+) {
+    let w = |i: usize| s.word[i];
+    let t = |i: usize| u64::from(s.tag[i]);
     let cm = |i: usize| u64::from(s.cl[i].mid);
     let cf = |i: usize| u64::from(s.cl[i].fine);
     x.f(&[cf(d)]);
@@ -338,6 +428,5 @@ pub(crate) fn label_features(s: &Scratch, tr: usize, bits: u32, out: &mut [u32; 
     x.f(&[t(h), t(d), w(dl)]);
     x.f(&[cf(d), w(dl)]);
     x.f(&[cf(h), w(dl), cf(d)]);
-    debug_assert_eq!(x.k, N_LABEL);
-    x.k
+    debug_assert_eq!(x.k, N_LABEL_BASE + N_LABEL_KMEANS);
 }

@@ -44,6 +44,7 @@
 //! ```
 
 mod beam;
+mod brown;
 mod clusters;
 mod conllu;
 mod decode;

@@ -8,7 +8,8 @@
 //! u64    mask of labels seen in training (bit = DepRel index)
 //! u8     beam width the model was trained for (1 = greedy)
 //! u32+.. info string (length, UTF-8)
-//! ..     word clusters (version 5 only; see `clusters.rs`; 0 words = none)
+//! ..     word clusters (versions 5 and 6; see `clusters.rs`; 0 words = none)
+//! ..     Brown clusters (version 6 only; see `brown.rs`; 0 keys = none)
 //! table  transition weights, then label weights; each: u32 number of non-zero
 //!        rows, then per row: varint gap from the previous row index, then the row
 //!        as i8 (4 values for transitions, 64 for labels)
@@ -17,7 +18,8 @@
 //! bound by memory latency (two random rows per feature), and halving the
 //! tables from i16 made it about 1.6 times faster at the same accuracy.
 
-use crate::clusters::Clusters;
+use crate::brown::Brown;
+use crate::clusters::{Clusters, WordClasses};
 use crate::features::{N_LABEL, N_TRANS};
 use crate::Error;
 use std::io::{Read, Write};
@@ -28,8 +30,11 @@ pub(crate) const MAGIC: &[u8; 8] = b"TOCSINDP";
 /// Version 5 added word clusters (and their feature templates, which come
 /// after those of version 4: a version 4 model, without clusters, still reads
 /// and parses exactly as before).
-pub(crate) const FORMAT_VERSION: u32 = 5;
-/// The previous version, still read: no word clusters.
+/// Version 6 added Brown clusters (their templates come after those of
+/// version 5, so older models keep their exact features).
+pub(crate) const FORMAT_VERSION: u32 = 6;
+/// Older versions, still read: 5 has no Brown clusters, 4 no word clusters.
+const FORMAT_VERSION_NO_BROWN: u32 = 5;
 const FORMAT_VERSION_NO_CLUSTERS: u32 = 4;
 /// Row width of the transition table (SHIFT, LEFT, RIGHT, padding).
 pub(crate) const NT: usize = 4;
@@ -43,7 +48,7 @@ pub(crate) trait Scorer {
     fn lbits(&self) -> u32;
     fn label_mask(&self) -> u64;
     /// Word classes the features use (empty: none).
-    fn clusters(&self) -> &Clusters;
+    fn clusters(&self) -> &WordClasses;
     fn trans(&self, f: &[u32]) -> [f32; 3];
     fn labels(&self, f: &[u32], out: &mut [f32; NL]);
 }
@@ -54,7 +59,7 @@ pub(crate) struct FloatModel {
     pub tbits: u32,
     pub lbits: u32,
     pub mask: u64,
-    pub clusters: Arc<Clusters>,
+    pub clusters: Arc<WordClasses>,
     pub trans: Vec<f32>,
     pub label: Vec<f32>,
 }
@@ -82,7 +87,7 @@ impl Scorer for FloatModel {
     fn label_mask(&self) -> u64 {
         self.mask
     }
-    fn clusters(&self) -> &Clusters {
+    fn clusters(&self) -> &WordClasses {
         &self.clusters
     }
     #[inline]
@@ -118,7 +123,7 @@ pub(crate) struct Model {
     pub beam: u8,
     pub info: String,
     /// Word classes for the cluster features (empty: none).
-    pub clusters: Arc<Clusters>,
+    pub clusters: Arc<WordClasses>,
     pub trans: Vec<i8>,
     /// A row is 64 bytes: one cache line.
     pub label: Vec<i8>,
@@ -153,7 +158,7 @@ impl Scorer for Model {
     fn label_mask(&self) -> u64 {
         self.mask
     }
-    fn clusters(&self) -> &Clusters {
+    fn clusters(&self) -> &WordClasses {
         &self.clusters
     }
     #[inline]
@@ -211,14 +216,29 @@ impl Model {
     /// Serialises and gzips the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
-        raw.extend_from_slice(&tocsin_core::header::header(MAGIC, FORMAT_VERSION));
+        // The oldest version that holds the model, so that older recipes
+        // still reproduce their files bit for bit.
+        let c = &self.clusters;
+        let version = if !c.brown.is_empty() {
+            FORMAT_VERSION
+        } else if !c.kmeans.is_empty() {
+            FORMAT_VERSION_NO_BROWN
+        } else {
+            FORMAT_VERSION_NO_CLUSTERS
+        };
+        raw.extend_from_slice(&tocsin_core::header::header(MAGIC, version));
         raw.push(self.tbits as u8);
         raw.push(self.lbits as u8);
         raw.extend_from_slice(&self.mask.to_le_bytes());
         raw.push(self.beam);
         raw.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
         raw.extend_from_slice(self.info.as_bytes());
-        self.clusters.write(&mut raw);
+        if version >= FORMAT_VERSION_NO_BROWN {
+            c.kmeans.write(&mut raw);
+        }
+        if version >= FORMAT_VERSION {
+            c.brown.write(&mut raw);
+        }
         write_table(&mut raw, &self.trans, NT);
         write_table(&mut raw, &self.label, NL);
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -233,17 +253,18 @@ impl Model {
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(|e| Error::Corrupt(format!("not a gzip stream: {e}")))?;
-        let (body, with_clusters) =
-            match tocsin_core::header::split_header(&raw, MAGIC, FORMAT_VERSION) {
-                Ok(b) => (b, true),
-                Err(e) => {
-                    match tocsin_core::header::split_header(&raw, MAGIC, FORMAT_VERSION_NO_CLUSTERS)
-                    {
-                        Ok(b) => (b, false),
-                        Err(_) => return Err(e.into()),
-                    }
-                }
-            };
+        let split = |v| tocsin_core::header::split_header(&raw, MAGIC, v);
+        let (body, with_clusters, with_brown) = match split(FORMAT_VERSION) {
+            Ok(b) => (b, true, true),
+            Err(e) => match (
+                split(FORMAT_VERSION_NO_BROWN),
+                split(FORMAT_VERSION_NO_CLUSTERS),
+            ) {
+                (Ok(b), _) => (b, true, false),
+                (_, Ok(b)) => (b, false, false),
+                _ => return Err(e.into()),
+            },
+        };
         let mut r = Reader { buf: body, at: 0 };
         let tbits = u32::from(r.take(1)?[0]);
         let lbits = u32::from(r.take(1)?[0]);
@@ -256,10 +277,15 @@ impl Model {
         let beam = r.take(1)?[0].max(1);
         let len = r.u32()? as usize;
         let info = String::from_utf8_lossy(r.take(len)?).into_owned();
-        let clusters = if with_clusters {
+        let kmeans = if with_clusters {
             Clusters::read(|n| r.take(n))?
         } else {
             Clusters::default()
+        };
+        let brown = if with_brown {
+            Brown::read(|n| r.take(n))?
+        } else {
+            Brown::default()
         };
         let trans = read_table(&mut r, 1 << tbits, NT)?;
         let label = read_table(&mut r, 1 << lbits, NL)?;
@@ -269,7 +295,7 @@ impl Model {
             mask,
             beam,
             info,
-            clusters: Arc::new(clusters),
+            clusters: Arc::new(WordClasses { kmeans, brown }),
             trans,
             label,
         })

@@ -170,7 +170,7 @@ mod tests {
         s.load(
             w.iter().copied(),
             std::iter::empty(),
-            &crate::clusters::Clusters::default(),
+            &crate::clusters::WordClasses::default(),
         );
         let mut in_stack = vec![false; 7];
         while !s.terminal() {

@@ -9,7 +9,7 @@
 //! head; RIGHT pops s0 and makes s1 its head. A sentence of n words takes
 //! exactly 2n transitions.
 
-use crate::clusters::{Classes, Clusters};
+use crate::clusters::{Classes, WordClasses};
 use tocsin_core::{Upos, Xpos};
 
 pub(crate) const SHIFT: usize = 0;
@@ -33,6 +33,11 @@ pub(crate) struct Scratch {
     pub cl: Vec<Classes>,
     /// Whether the model uses word-cluster features.
     pub clustered: bool,
+    /// Brown cluster path prefixes of 4 and 6 bits and the full path (0 =
+    /// unknown word), when the model has Brown clusters.
+    pub brown: Vec<[u32; 3]>,
+    /// Brown template groups the model uses (0 = none).
+    pub brown_groups: u8,
     /// Number of punctuation marks / verbs before each position (prefix sums),
     /// for "what lies between" features.
     pub punct_before: Vec<u32>,
@@ -111,6 +116,9 @@ const ROOT_TAG: u16 = 0xfff0;
 const NULL_TAG: u16 = 0xfff1;
 const ROOT_CLASS: u16 = 0xfff0;
 const NULL_CLASS: u16 = 0xfff1;
+/// Brown paths are at most 32 bits long in principle but 18 in the data.
+const ROOT_BROWN: u32 = 0xffff_fff0;
+const NULL_BROWN: u32 = 0xffff_fff1;
 
 impl Scratch {
     /// The NULL padding token.
@@ -120,13 +128,17 @@ impl Scratch {
     }
 
     /// Loads a sentence: words and tags, in order, and the words' classes from
-    /// `clusters` (none if it is empty). Missing tags count as untagged.
+    /// `classes` (none if its tables are empty). Missing tags count as untagged.
     pub fn load<'a>(
         &mut self,
         words: impl ExactSizeIterator<Item = &'a str>,
         mut tags: impl Iterator<Item = (Upos, Xpos)>,
-        clusters: &Clusters,
+        classes: &WordClasses,
     ) {
+        let clusters = &classes.kmeans;
+        let brown = &classes.brown;
+        self.brown.clear();
+        self.brown_groups = brown.groups;
         let n = words.len();
         self.n = n as u32;
         self.word.clear();
@@ -138,7 +150,12 @@ impl Scratch {
         let (mut pc, mut vc) = (0, 0);
         for w in words {
             let (u, x) = tags.next().unwrap_or((Upos::X, Xpos::None));
-            self.word.push(word_hash(w));
+            let h = word_hash(w);
+            self.word.push(h);
+            if !brown.is_empty() {
+                let c = brown.get(w, h);
+                self.brown.push([c & 15, c & 63, c]);
+            }
             self.tag.push(tag_id(u, x));
             self.upos.push(u as u8);
             self.suffix.push(word_hash(suffix(w)));
@@ -159,6 +176,9 @@ impl Scratch {
             .extend(self.word[..n].iter().map(|&h| clusters.get(h)));
         self.cl
             .extend([Classes::all(ROOT_CLASS), Classes::all(NULL_CLASS)]);
+        if !brown.is_empty() {
+            self.brown.extend([[ROOT_BROWN; 3], [NULL_BROWN; 3]]);
+        }
         self.reset();
     }
 
@@ -216,6 +236,8 @@ impl Scratch {
         self.verbs_before.clone_from(&o.verbs_before);
         self.cl.clone_from(&o.cl);
         self.clustered = o.clustered;
+        self.brown.clone_from(&o.brown);
+        self.brown_groups = o.brown_groups;
         self.copy_state_from(o);
     }
 
@@ -331,7 +353,7 @@ mod tests {
         s.load(
             words.iter().copied(),
             std::iter::empty(),
-            &Clusters::default(),
+            &WordClasses::default(),
         );
         let mut steps = 0;
         while !s.terminal() {

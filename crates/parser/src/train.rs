@@ -15,7 +15,8 @@
 //!   about 0.8 UAS and 1.0 LAS over greedy training (both with predicted tags).
 
 use crate::beam::{cand_order, expand, keep_best, Cand};
-use crate::clusters::Clusters;
+use crate::brown::Brown;
+use crate::clusters::{Clusters, WordClasses};
 use crate::decode::{allowed_labels, argmax_label, best_valid, predict_label, Buffers};
 use crate::eval::{evaluate_with, Score, TagFn};
 use crate::features::{label_features, trans_features};
@@ -28,6 +29,9 @@ use std::sync::Arc;
 use std::time::Instant;
 use tocsin_core::conllu::{parse_conllu, GoldSentence};
 use tocsin_core::{DepRel, Upos, Xpos};
+
+/// Brown template groups used unless told otherwise (see `brown.rs`).
+pub const DEFAULT_BROWN_GROUPS: u8 = 0x1f;
 
 /// What and how to train.
 #[derive(Clone)]
@@ -66,6 +70,12 @@ pub struct TrainConfig {
     /// gzipped) whose classes become features and are stored in the model;
     /// `None` trains without clusters.
     pub clusters: Option<PathBuf>,
+    /// Brown cluster table (`word<TAB>cluster[<TAB>...]`, cased forms, the
+    /// bit path first-bit-lowest, optionally gzipped) stored in the model;
+    /// `None` trains without Brown clusters.
+    pub brown: Option<PathBuf>,
+    /// Brown template groups (bit mask of `brown::G_*`; used with `brown`).
+    pub brown_groups: u8,
     /// Called after each epoch (the library itself prints nothing).
     pub progress: Option<fn(&EpochReport)>,
 }
@@ -88,6 +98,8 @@ impl std::fmt::Debug for TrainConfig {
             .field("tag_train", &self.tag_train)
             .field("note", &self.note)
             .field("clusters", &self.clusters)
+            .field("brown", &self.brown)
+            .field("brown_groups", &self.brown_groups)
             .finish_non_exhaustive()
     }
 }
@@ -112,6 +124,8 @@ impl TrainConfig {
             tag_train: true,
             note: String::new(),
             clusters: None,
+            brown: None,
+            brown_groups: DEFAULT_BROWN_GROUPS,
             progress: None,
         }
     }
@@ -265,9 +279,15 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
     if train.is_empty() {
         return Err(Error::NoData(cfg.train.clone()));
     }
-    let clusters = Arc::new(match &cfg.clusters {
-        Some(p) => Clusters::from_tsv(p)?,
-        None => Clusters::default(),
+    let clusters = Arc::new(WordClasses {
+        kmeans: match &cfg.clusters {
+            Some(p) => Clusters::from_tsv(p)?,
+            None => Clusters::default(),
+        },
+        brown: match &cfg.brown {
+            Some(p) => Brown::from_tsv(p, cfg.brown_groups)?,
+            None => Brown::default(),
+        },
     });
     let tagger = cfg.tagger.as_deref();
     let (exs, nonprojective) = examples(&train, tagger.filter(|_| cfg.tag_train));
