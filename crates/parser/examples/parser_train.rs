@@ -13,7 +13,8 @@
 //! Brown clusters of FILE (`word<TAB>cluster`, the bit path first-bit-lowest)
 //! in the model (format version 6); `--brown-groups MASK` picks the template
 //! groups (1 single words, 2 pairs, 4 labels, 8 children, 16 full paths with
-//! tags).
+//! tags; 32 gives words without a cluster a class by shape, 64 a class of
+//! their own).
 //! `--clusters FILE` adds the word-cluster templates and embeds the word classes
 //! of FILE (`word<TAB>c16<TAB>c256<TAB>c2048`, gzipped or not) in the model
 //! (format version 5).

@@ -36,6 +36,37 @@ pub(crate) const G_PAIR: u8 = 2;
 pub(crate) const G_LABEL: u8 = 4;
 pub(crate) const G_CHILD: u8 = 8;
 pub(crate) const G_FULL: u8 = 16;
+/// Not templates: words without a cluster get a class by their shape
+/// (see [`Brown::classes`]) instead of all sharing "none".
+pub(crate) const G_SHAPE: u8 = 32;
+
+/// Not templates: a word without a cluster is a class of its own (its
+/// hash), so that its cluster features are as unseen as the word is (words
+/// missing from the clusters are often names: Putin, Obama, Hamas).
+pub(crate) const G_OWN: u8 = 64;
+
+/// Class of a word without a cluster, by shape: lower-case, capitalised,
+/// all capitals, with a digit, other. Above any path, which has at most 31 bits.
+fn shape_class(w: &str) -> u32 {
+    let mut chars = w.chars();
+    let first = chars.next().unwrap_or(' ');
+    let shape = if w.chars().any(|c| c.is_ascii_digit()) {
+        3
+    } else if first.is_uppercase() {
+        if w.chars().any(char::is_lowercase) {
+            1
+        } else if w.chars().count() > 1 {
+            2
+        } else {
+            1
+        }
+    } else if first.is_lowercase() {
+        0
+    } else {
+        4
+    };
+    0xffff_ff00 | shape
+}
 
 /// Word hash -> Brown path, an open-addressing table.
 #[derive(Clone, Default)]
@@ -115,6 +146,22 @@ impl Brown {
             Some(v) => self.find(key(cased_hash(w))).unwrap_or(v & !CASED),
             None => self.find(key(cased_hash(w))).unwrap_or(0),
         }
+    }
+
+    /// The features' classes of word `w` (lower-cased hash `lower`): path
+    /// prefixes of 4 and 6 bits and the full path; if the word has no
+    /// cluster, its own class ([`G_OWN`]) or its shape's ([`G_SHAPE`]), or 0.
+    #[inline]
+    pub fn classes(&self, w: &str, lower: u64) -> [u32; 3] {
+        let c = self.get(w, lower);
+        if c == 0 && self.groups & G_OWN != 0 {
+            // Above any path, which has at most 31 bits.
+            return [(lower >> 32) as u32 | CASED; 3];
+        }
+        if c == 0 && self.groups & G_SHAPE != 0 {
+            return [shape_class(w); 3];
+        }
+        [c & 15, c & 63, c]
     }
 
     /// Builds the table from (key, value) pairs; the first of equal keys wins.
@@ -333,6 +380,25 @@ mod tests {
             assert!(r.is_err(), "cut {cut}");
         }
         assert_eq!(lookup(&Brown::default(), "apple"), 0);
+        // Unknown words: one class for all, or one per shape.
+        assert_eq!(b.classes("Gondor", word_hash("Gondor")), [0; 3]);
+        assert_eq!(
+            b.classes("attack", word_hash("attack")),
+            [5, 5477 & 63, 5477]
+        );
+        let mut b = b;
+        b.groups |= G_SHAPE;
+        let shape = |w: &str| b.classes(w, word_hash(w))[0];
+        assert_eq!(shape("attack"), 5);
+        assert_ne!(shape("Gondor"), shape("gondor"));
+        assert_ne!(shape("Gondor"), shape("GONDOR"));
+        assert_eq!(shape("Gondor"), shape("Osgiliath"));
+        assert_eq!(shape("B52s"), shape("F16s"));
+        b.groups |= G_OWN;
+        let own = |w: &str| b.classes(w, word_hash(w))[2];
+        assert_eq!(own("attack"), 5477);
+        assert_ne!(own("Gondor"), own("Osgiliath"));
+        assert_eq!(own("Gondor"), own("GONDOR"));
     }
 
     #[test]

@@ -153,8 +153,7 @@ impl Scratch {
             let h = word_hash(w);
             self.word.push(h);
             if !brown.is_empty() {
-                let c = brown.get(w, h);
-                self.brown.push([c & 15, c & 63, c]);
+                self.brown.push(brown.classes(w, h));
             }
             self.tag.push(tag_id(u, x));
             self.upos.push(u as u8);
