@@ -7,14 +7,15 @@
 //!     --out crates/data/models/parser.bin.gz [--epochs 14] [--seed 1] [--runs 2] \
 //!     [--tagger-model PATH | --gold-tags] [--train-tags-in-file] \
 //!     [--beam 8] [--decode-beam 4] [--clusters crates/tagger/data/clusters.tsv.gz] \
-//!     [--brown crates/tagger/data/wordstats.tsv.gz [--brown-groups 31]]
+//!     [--brown crates/tagger/data/wordstats.tsv.gz [--brown-groups 31] [--brown-min-logprob -160]]
 //! ```
 //! `--brown FILE` adds Brown-cluster templates and embeds the cased forms'
 //! Brown clusters of FILE (`word<TAB>cluster`, the bit path first-bit-lowest)
 //! in the model (format version 6); `--brown-groups MASK` picks the template
 //! groups (1 single words, 2 pairs, 4 labels, 8 children, 16 full paths with
 //! tags; 32 gives words without a cluster a class by shape, 64 a class of
-//! their own).
+//! their own); `--brown-min-logprob N` leaves out the words whose
+//! `round(10 ln p)` (FILE's third column) is below N.
 //! `--clusters FILE` adds the word-cluster templates and embeds the word classes
 //! of FILE (`word<TAB>c16<TAB>c256<TAB>c2048`, gzipped or not) in the model
 //! (format version 5).
@@ -72,6 +73,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--clusters" => cfg.clusters = Some(PathBuf::from(val()?)),
             "--brown" => cfg.brown = Some(PathBuf::from(val()?)),
             "--brown-groups" => cfg.brown_groups = val()?.parse()?,
+            "--brown-min-logprob" => cfg.brown_min_logprob = Some(val()?.parse()?),
             "--gold-tags" => gold_tags = true,
             "--train-tags-in-file" => cfg.tag_train = false,
             "--tagger-model" => tagger_model = Some(PathBuf::from(val()?)),

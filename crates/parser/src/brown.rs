@@ -185,13 +185,16 @@ impl Brown {
         b
     }
 
-    /// Reads `word<TAB>cluster[<TAB>...]` lines (gzip-compressed if the name
-    /// ends in `.gz`; `#` starts a comment); words with cluster 0 are skipped.
-    /// `groups` picks the template groups (non-zero).
+    /// Reads `word<TAB>cluster[<TAB>logprob]` lines (gzip-compressed if the
+    /// name ends in `.gz`; `#` starts a comment); words with cluster 0 are
+    /// skipped, and so are those whose `logprob` (`round(10 ln p)`) is below
+    /// `min_logprob` if that is given (rare words cost table space, and so
+    /// cache misses, more than they gain). `groups` picks the template groups
+    /// (non-zero).
     ///
     /// # Errors
     /// The file cannot be read, or a line is malformed (`path:line`).
-    pub fn from_tsv(path: &Path, groups: u8) -> Result<Brown, Error> {
+    pub fn from_tsv(path: &Path, groups: u8, min_logprob: Option<i32>) -> Result<Brown, Error> {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
             Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
@@ -217,6 +220,17 @@ impl Brown {
                     line: no + 1,
                     message: format!("cluster {v:?} is not a number below 2^31"),
                 })?;
+            if let Some(min) = min_logprob {
+                let v = cols.next().unwrap_or_default();
+                let lp: i32 = v.trim().parse().map_err(|_| Error::Table {
+                    path: path.to_path_buf(),
+                    line: no + 1,
+                    message: format!("log-probability {v:?} is not a number"),
+                })?;
+                if lp < min {
+                    continue;
+                }
+            }
             if c != 0 {
                 words.push((word, c));
             }
@@ -332,7 +346,7 @@ mod tests {
             "ok",
             "Apple\t77\t-100\napple\t12\t-90\nattack\t5477\t-93\nAttack\t5477\t-119\nUS\t40\t-80\nus\t9\t-70\n1990\t33\t-99\nnone\t0\t-50\n",
         );
-        let b = Brown::from_tsv(&p, G_SINGLE).unwrap();
+        let b = Brown::from_tsv(&p, G_SINGLE, None).unwrap();
         let _ = std::fs::remove_file(&p);
         assert_eq!(lookup(&b, "Apple"), 77);
         assert_eq!(lookup(&b, "apple"), 12);
@@ -404,8 +418,12 @@ mod tests {
     #[test]
     fn bad_lines_name_the_line() {
         let p = write_tsv("bad", "a\t1\t2\nb\tx\t3\n");
-        let e = Brown::from_tsv(&p, 1).unwrap_err().to_string();
-        let _ = std::fs::remove_file(&p);
+        let e = Brown::from_tsv(&p, 1, None).unwrap_err().to_string();
         assert!(e.contains(":2:") && e.contains("cluster"), "{e}");
+        let p2 = write_tsv("rare", "a\t1\t-20\nb\t2\t-999\nc\t3\n");
+        let e = Brown::from_tsv(&p2, 1, Some(-100)).unwrap_err().to_string();
+        assert!(e.contains(":3:") && e.contains("log-probability"), "{e}");
+        let _ = std::fs::remove_file(&p);
+        let _ = std::fs::remove_file(&p2);
     }
 }

@@ -15,7 +15,10 @@
 //!   i8 so that the tables stay cache-friendly: parsing is bound by memory
 //!   latency. Features may include word clusters (distributional word classes
 //!   at three granularities, `crates/tagger/data/clusters.tsv.gz`), which the
-//!   model then embeds as a word-hash -> class table. Trained ([`train`]) on
+//!   model then embeds as a word-hash -> class table, and Brown clusters of
+//!   cased word forms (`crates/tagger/data/wordstats.tsv.gz`; exact form
+//!   first, then lower-cased; path prefixes of 4 and 6 bits and full paths),
+//!   likewise embedded. Trained ([`train`]) on
 //!   UD English EWT, on jackknifed plus gold
 //!   tags, either greedily with a dynamic oracle and exploration or, with a
 //!   beam, as a global perceptron with max-violation updates; see

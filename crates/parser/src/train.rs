@@ -76,6 +76,9 @@ pub struct TrainConfig {
     pub brown: Option<PathBuf>,
     /// Brown template groups (bit mask of `brown::G_*`; used with `brown`).
     pub brown_groups: u8,
+    /// Words of `brown` less frequent than this (`round(10 ln p)`, the third
+    /// column) are left out; `None` keeps all.
+    pub brown_min_logprob: Option<i32>,
     /// Called after each epoch (the library itself prints nothing).
     pub progress: Option<fn(&EpochReport)>,
 }
@@ -100,6 +103,7 @@ impl std::fmt::Debug for TrainConfig {
             .field("clusters", &self.clusters)
             .field("brown", &self.brown)
             .field("brown_groups", &self.brown_groups)
+            .field("brown_min_logprob", &self.brown_min_logprob)
             .finish_non_exhaustive()
     }
 }
@@ -126,6 +130,7 @@ impl TrainConfig {
             clusters: None,
             brown: None,
             brown_groups: DEFAULT_BROWN_GROUPS,
+            brown_min_logprob: None,
             progress: None,
         }
     }
@@ -285,7 +290,7 @@ pub fn train_to_file(cfg: &TrainConfig, out: &Path) -> Result<TrainReport, Error
             None => Clusters::default(),
         },
         brown: match &cfg.brown {
-            Some(p) => Brown::from_tsv(p, cfg.brown_groups)?,
+            Some(p) => Brown::from_tsv(p, cfg.brown_groups, cfg.brown_min_logprob)?,
             None => Brown::default(),
         },
     });
