@@ -208,6 +208,10 @@ impl<'a> Resolver<'a> {
         let mut k = 0;
         while k < heads.len() {
             let x = heads[k];
+            // "Old foes Gondor and Osgiliath": an apposition names the same
+            // referent, so a common noun that names no actor itself stands
+            // for every actor its apposition names.
+            let described = self.at[x].is_none() && self.s.upos(x) == tocsin_core::Upos::Noun;
             for &c in &self.s.children[x] {
                 let rel = self.s.rel(c);
                 // "the minister, in remarks published on Monday": a
@@ -220,7 +224,7 @@ impl<'a> Resolver<'a> {
                         && self.s.case_of(c).is_some_and(|p| {
                             matches!(p.as_str(), "along with" | "together with" | "as well as")
                         }));
-                let joined = joined || (rel == "appos" && self.listed_name(x, c));
+                let joined = joined || (rel == "appos" && (described || self.listed_name(x, c)));
                 if joined && !heads.contains(&c) && self.s.upos(c) != tocsin_core::Upos::Verb {
                     heads.push(c);
                 }

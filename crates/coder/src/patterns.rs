@@ -389,7 +389,9 @@ pub(crate) fn hits<'d>(
     let article = s
         .kids(v, "det")
         .any(|x| matches!(s.lower[x].as_str(), "a" | "an" | "the"));
-    let verbish = (verbish || tabari) && !article;
+    // TABARI has no notion of articles either: "an anti-Gondor parade"
+    // still matches its PARADE patterns.
+    let verbish = (verbish && !article) || tabari;
     let nounish = nounish || (article && up == Upos::Verb);
     if verbish {
         // The lemma and, for imported dictionaries, the surface form and

@@ -38,6 +38,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 let v = val()?;
                 cfg.clusters = (v != "none").then(|| v.into());
             }
+            "--wordstats" => {
+                let v = val()?;
+                cfg.wordstats = (v != "none").then(|| v.into());
+            }
             other => return Err(format!("unknown argument {other:?}").into()),
         }
     }

@@ -89,6 +89,11 @@ pub(crate) struct WordInfo {
     /// Odd: bits 1..=11 the finest cluster (bits above reserved); even: no
     /// classes (0) or a sentence-boundary stand-in.
     pub clus: u32,
+    /// Statistics of the form as written ([`form_bits`]): Brown cluster,
+    /// unigram log-probability bucket, and how its case compares with the
+    /// lowercased form's; 0 when the form is not in the word table, and
+    /// [`PAD_FORM`] set for the sentence-boundary stand-ins.
+    pub form: u32,
     /// The word's class in the tag dictionary, or [`NO_DICT`].
     pub dict: u8,
 }
@@ -104,6 +109,75 @@ impl WordInfo {
             u64::from((self.clus >> 1 & 0x7ff) >> shift)
         }
     }
+}
+
+impl WordInfo {
+    /// The first `bits` bits of the form's Brown-cluster path (0: no
+    /// cluster), or a value of its own for the sentence-boundary stand-ins.
+    #[inline]
+    pub(crate) fn brown(&self, bits: u32) -> u64 {
+        if self.form & PAD_FORM != 0 {
+            u64::from(self.form) | 1 << 40
+        } else {
+            u64::from(self.form & BROWN_MASK & ((1 << bits) - 1))
+        }
+    }
+
+    /// The form's case evidence: 0 for lowercase or unknown forms, 1..=15 for
+    /// `ln p(form) - ln p(lowercased form)` rounded and clamped to -7..=7 (+8),
+    /// 16 for a capitalised form whose lowercase is unknown; the boundary
+    /// stand-ins have values of their own.
+    #[inline]
+    pub(crate) fn case(&self) -> u64 {
+        u64::from(self.form >> CASE_SHIFT)
+    }
+
+    /// The form's log-probability bucket (see [`form_bits`]) with its case evidence.
+    #[inline]
+    pub(crate) fn freq_case(&self) -> u64 {
+        u64::from(self.form >> PROB_SHIFT)
+    }
+}
+
+/// Bits of [`WordInfo::form`] holding the Brown cluster (the path stored
+/// first-bit-lowest, so a prefix of `k` bits is the `k` low bits).
+pub(crate) const BROWN_MASK: u32 = (1 << 20) - 1;
+/// Where the log-probability bucket starts in [`WordInfo::form`] (5 bits).
+pub(crate) const PROB_SHIFT: u32 = 20;
+/// Where the case evidence starts in [`WordInfo::form`] (5 bits).
+pub(crate) const CASE_SHIFT: u32 = 25;
+/// Marks the sentence-boundary stand-ins' [`WordInfo::form`].
+pub(crate) const PAD_FORM: u32 = 1 << 31;
+
+/// The word-table value of a form with Brown cluster `brown` (0: none),
+/// natural-log unigram probability `logprob` and, for a form with capitals,
+/// `lower_logprob`, that of its lowercased form (`None`: unknown).
+pub(crate) fn form_bits(
+    brown: u32,
+    logprob: Option<f64>,
+    lower_logprob: Option<f64>,
+    has_upper: bool,
+) -> u32 {
+    let prob = logprob.map_or(0, |p| (-p).round().clamp(1.0, 31.0) as u32);
+    let case = match (has_upper, logprob, lower_logprob) {
+        (false, _, _) | (true, None, _) => 0,
+        (true, Some(_), None) => 16,
+        (true, Some(p), Some(l)) => ((p - l).round().clamp(-7.0, 7.0) + 8.0) as u32,
+    };
+    (brown & BROWN_MASK) | prob << PROB_SHIFT | case << CASE_SHIFT
+}
+
+/// Key of a form's entry in the word table: the form's exact hash, salted so
+/// that it never meets the lowercase-word keys (a lowercase word's exact and
+/// lowercase hashes are equal).
+#[inline]
+pub(crate) fn form_key(exact: u64) -> u64 {
+    exact ^ 0x5a17_f0e5_c0de_d00d
+}
+
+/// Hash of a form as written, as [`word_info`] computes it.
+pub(crate) fn exact_hash(w: &str) -> u64 {
+    w.chars().fold(FNV_OFFSET, fnv)
 }
 
 /// [`WordInfo::dict`] of a word outside the tag dictionary (classes stop at 254).
@@ -194,6 +268,7 @@ const fn pad_word(v: u64) -> WordInfo {
         lex: v,
         // Even, so never a cluster (see `WordInfo::clus`).
         clus: (v as u32) & !1,
+        form: PAD_FORM | ((v >> 8) as u32 & 0xffff),
         dict: NO_DICT,
     }
 }
@@ -310,6 +385,11 @@ pub(crate) fn word_info(w: &str, lex: &HashIndex, tagdict: Option<&HashIndex>) -
         flags,
         lex: lex_value,
         clus: own >> CLUSTER_SHIFT,
+        form: if n > 0 {
+            lex.get(form_key(exact)).unwrap_or(0) & !PAD_FORM
+        } else {
+            0
+        },
         dict,
     }
 }
@@ -337,9 +417,9 @@ pub(crate) fn static_features(words: &[WordInfo], i: usize, out: &mut [u64; N_ST
 
 /// Number of [`static_features`] that depend on the word alone (not on its
 /// neighbours or position): their summed weights can be cached per word.
-pub(crate) const N_WORD: usize = 17;
+pub(crate) const N_WORD: usize = 22;
 /// Number of [`static_features`] that depend on the neighbours or position.
-pub(crate) const N_CONTEXT: usize = 15;
+pub(crate) const N_CONTEXT: usize = 18;
 
 /// The subset of [`static_features`] that depends on `w` alone, so the summed
 /// weights of a word can be reused wherever it occurs. With
@@ -363,6 +443,11 @@ pub(crate) fn word_features(w: &WordInfo, out: &mut [u64; N_WORD]) {
         key(60, w.cluster(3)),
         key(61, w.cluster(0)),
         key2(63, w.cluster(0), w.suf[1]),
+        key(70, w.brown(4)),
+        key(71, w.brown(6)),
+        key(72, w.brown(10)),
+        key(73, w.brown(20)),
+        key(74, w.freq_case()),
     ];
 }
 
@@ -389,6 +474,9 @@ pub(crate) fn context_features(words: &[WordInfo], i: usize, out: &mut [u64; N_C
         key2(26, w.shape, p1.shape),
         key(64, p1.cluster(0)),
         key(65, n1.cluster(0)),
+        key2(76, w.case(), u64::from(first)),
+        key(77, p1.brown(6)),
+        key(78, n1.brown(6)),
     ];
 }
 
@@ -478,6 +566,41 @@ mod tests {
         let none = word_info("zzzq", &lex, None).cluster(0);
         let (s, e) = (START_WORD.cluster(0), END_WORD.cluster(0));
         assert!(none != s && s != e && none != e && none >= 2048 && s >= 2048 && e >= 2048);
+    }
+
+    #[test]
+    fn form_statistics_come_from_salted_exact_keys() {
+        // Brown path 1,0,1,1,0,1 stored first-bit-lowest.
+        let brown = 0b10_1101;
+        let table = [
+            (
+                form_key(exact_hash("Apple")),
+                form_bits(brown, Some(-10.2), Some(-10.8), true),
+            ),
+            (lower_hash("apple"), LEX_NOUN),
+        ];
+        let lex = HashIndex::build(table.into_iter());
+        let a = word_info("Apple", &lex, None);
+        assert_eq!(
+            (a.brown(4), a.brown(6), a.brown(20)),
+            (0b1101, brown.into(), brown.into())
+        );
+        // ln p differs by +0.6, rounded to +1, stored as 9; log-prob bucket 10.
+        assert_eq!(a.case(), 9);
+        assert_eq!(a.freq_case(), 9 << 5 | 10);
+        // The lowercase form has a word-table entry but no statistics of its own.
+        let b = word_info("apple", &lex, None);
+        assert_eq!((b.form, b.lex), (0, 1));
+        // Sentence-boundary stand-ins differ from each other and from "no cluster".
+        let (s, e) = (START_WORD.brown(6), END_WORD.brown(6));
+        assert!(s != e && s != 0 && e != 0);
+        // Capitalised forms with an unknown lowercase, and clamping.
+        assert_eq!(form_bits(0, Some(-15.8), None, true) >> CASE_SHIFT, 16);
+        assert_eq!(
+            form_bits(0, Some(-3.0), Some(-19.0), true) >> CASE_SHIFT,
+            15
+        );
+        assert_eq!(form_bits(0, Some(-40.0), None, false) >> PROB_SHIFT, 31);
     }
 
     #[test]

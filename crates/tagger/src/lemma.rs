@@ -478,10 +478,13 @@ fn plural(w: &str, lex: &WordSet) -> Option<(usize, &'static str)> {
     }
     if w.ends_with("es") {
         let stem = &w[..n - 2];
-        let sibilant = ["s", "x", "z", "ch", "sh", "o"]
-            .iter()
-            .any(|e| stem.ends_with(e));
         let e_known = known(lex, &w[..n - 1], "");
+        // "heroes" -> "hero", but "foes" -> "foe" and "toes" -> "toe": where
+        // both stems are words, the one in -o is a clipping or a particle.
+        let sibilant = ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+            || (stem.ends_with('o') && !e_known);
         let stem_known = known(lex, stem, "");
         if sibilant && (stem_known || !e_known) && !stem.ends_with("ss") {
             // "buses" -> "bus", "boxes" -> "box"; but "houses" -> "house" below.
@@ -626,6 +629,16 @@ mod tests {
         check("surroundings", Upos::Noun, Xpos::Nns, "surroundings");
         // Unknown plurals still lose their -s.
         check("blorgs", Upos::Noun, Xpos::Nns, "blorg");
+    }
+
+    #[test]
+    fn plurals_in_oes() {
+        check("heroes", Upos::Noun, Xpos::Nns, "hero");
+        check("potatoes", Upos::Noun, Xpos::Nns, "potato");
+        check("foes", Upos::Noun, Xpos::Nns, "foe");
+        check("toes", Upos::Noun, Xpos::Nns, "toe");
+        check("canoes", Upos::Noun, Xpos::Nns, "canoe");
+        check("goes", Upos::Verb, Xpos::Vbz, "go");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use tocsin_core::{Upos, Xpos};
 /// Magic tag at the start of every tagger model.
 pub(crate) const MAGIC: &[u8; 8] = b"TSNTAGGR";
 /// Version of the layout above; bump it when the layout or the features change.
-pub(crate) const FORMAT_VERSION: u32 = 3;
+pub(crate) const FORMAT_VERSION: u32 = 4;
 
 /// An open-addressing map from a 64-bit hash to a `u32`, built once and then
 /// only read: 8-byte slots, linear probing, load factor at most one half.

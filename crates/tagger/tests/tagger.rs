@@ -183,7 +183,7 @@ fn accuracy_floors_on_ewt_test() {
     let acc = train::evaluate(&tagger(), &gold);
     eprintln!("EWT test: {acc:?}");
     // Floors a little below what the committed model reaches (see MANIFEST.md).
-    assert!(acc.upos >= 95.9, "UPOS {:.2}", acc.upos);
-    assert!(acc.xpos >= 95.3, "XPOS {:.2}", acc.xpos);
+    assert!(acc.upos >= 96.0, "UPOS {:.2}", acc.upos);
+    assert!(acc.xpos >= 95.5, "XPOS {:.2}", acc.xpos);
     assert!(acc.lemma >= 97.5, "lemma {:.2}", acc.lemma);
 }

@@ -25,11 +25,8 @@ use tocsin_core::{Upos, Xpos};
 /// The committed word clusters, `crates/tagger/data/clusters.tsv.gz`.
 pub const DEFAULT_CLUSTERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/clusters.tsv.gz");
 
-/// Reads a gzipped cluster table: (lowercase-word hash, word-table bits), sorted.
-///
-/// # Errors
-/// The file cannot be read or decompressed, or a line is malformed (`path:line`).
-pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
+/// The text of a gzipped UTF-8 file.
+fn read_gz_text(path: &Path) -> Result<String, Error> {
     use std::io::Read;
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -40,6 +37,15 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
     flate2::read::GzDecoder::new(&bytes[..])
         .read_to_string(&mut text)
         .map_err(io)?;
+    Ok(text)
+}
+
+/// Reads a gzipped cluster table: (lowercase-word hash, word-table bits), sorted.
+///
+/// # Errors
+/// The file cannot be read or decompressed, or a line is malformed (`path:line`).
+pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
+    let text = read_gz_text(path)?;
     let mut out = Vec::new();
     for (k, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
@@ -63,6 +69,61 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
         // The vector row (`f[4]`) is not used: it did not help on dev.
         out.push((crate::features::lower_hash(f[0]), cluster_bits(c2048)));
     }
+    out.sort_unstable();
+    out.dedup_by_key(|e| e.0);
+    Ok(out)
+}
+
+/// The committed cased word statistics, `crates/tagger/data/wordstats.tsv.gz`.
+pub const DEFAULT_WORDSTATS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/wordstats.tsv.gz");
+
+/// Reads a gzipped word-statistics table (`form<TAB>brown<TAB>round(10 * ln p)`,
+/// -999 for no probability): (form key, word-table bits), sorted by key.
+///
+/// # Errors
+/// The file cannot be read or decompressed, or a line is malformed (`path:line`).
+pub(crate) fn read_wordstats(path: &Path) -> Result<Vec<(u64, u32)>, Error> {
+    use crate::features::{exact_hash, form_bits, form_key, BROWN_MASK};
+    let text = read_gz_text(path)?;
+    let mut rows: Vec<(&str, u32, Option<f64>)> = Vec::new();
+    for (k, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let brown = f
+            .get(1)
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|&b| b <= BROWN_MASK);
+        let prob = f
+            .get(2)
+            .and_then(|v| v.parse::<i32>().ok())
+            .filter(|p| (-999..=0).contains(p));
+        let (Some(brown), Some(prob), 3, false) = (brown, prob, f.len(), f[0].is_empty()) else {
+            return Err(Error::Table {
+                path: path.to_path_buf(),
+                line: k + 1,
+                message: format!(
+                    "expected form, Brown cluster (< 2^20) and 10 x log-probability (-999..=0) separated by tabs, found {line:?}"
+                ),
+            });
+        };
+        rows.push((f[0], brown, (prob > -999).then(|| f64::from(prob) / 10.0)));
+    }
+    let probs: HashMap<&str, f64> = rows.iter().filter_map(|&(w, _, p)| Some((w, p?))).collect();
+    let mut out: Vec<(u64, u32)> = rows
+        .iter()
+        .map(|&(w, brown, p)| {
+            let lower = w.to_lowercase();
+            let has_upper = lower != w;
+            let lp = if has_upper {
+                probs.get(lower.as_str()).copied()
+            } else {
+                None
+            };
+            (form_key(exact_hash(w)), form_bits(brown, p, lp, has_upper))
+        })
+        .collect();
     out.sort_unstable();
     out.dedup_by_key(|e| e.0);
     Ok(out)
@@ -94,6 +155,10 @@ pub struct TrainConfig {
     /// `crates/tagger/data/README.md`) stored in the model's word table; `None`
     /// trains without them.
     pub clusters: Option<PathBuf>,
+    /// Cased word statistics (`form<TAB>brown<TAB>round(10 * ln p)`, gzipped;
+    /// see `crates/tagger/data/README.md`) stored in the model's word table;
+    /// `None` trains without them.
+    pub wordstats: Option<PathBuf>,
 }
 
 impl Default for TrainConfig {
@@ -109,6 +174,7 @@ impl Default for TrainConfig {
             passes: 2,
             folds: 5,
             clusters: Some(PathBuf::from(DEFAULT_CLUSTERS)),
+            wordstats: Some(PathBuf::from(DEFAULT_WORDSTATS)),
         }
     }
 }
@@ -650,6 +716,9 @@ fn train_sentences(
             *table.entry(k).or_default() |= bits;
         }
     }
+    if let Some(path) = &cfg.wordstats {
+        table.extend(read_wordstats(path)?);
+    }
     let lexicon: Vec<(u64, u32)> = table.into_iter().collect();
     let lex_index = HashIndex::build(lexicon.iter().copied());
     let mut sents = prepare(train_gold, &classes, &lex_index);
@@ -829,6 +898,51 @@ mod tests {
             "monday\t9\t154\t1234\t77\ntuesday\t9\t154\t4096\t1\n",
         );
         let e = read_clusters(&bad).unwrap_err().to_string();
+        assert!(e.contains("bad.tsv.gz:2:"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn word_statistics_are_read_with_case_evidence_and_bad_lines_located() {
+        use crate::features::{exact_hash, form_bits, form_key};
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("tocsin-wordstats-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.join(name);
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            enc.write_all(text.as_bytes()).unwrap();
+            std::fs::write(&path, enc.finish().unwrap()).unwrap();
+            path
+        };
+        let good = write(
+            "good.tsv.gz",
+            "Apple\t294\t-102\napple\t633\t-108\nKyiv\t0\t-158\nzzz\t5\t-999\n",
+        );
+        let mut t = read_wordstats(&good).unwrap();
+        t.sort_unstable();
+        let mut want = vec![
+            // Capitalised, and its lowercase is known: 0.6 nats more likely.
+            (
+                form_key(exact_hash("Apple")),
+                form_bits(294, Some(-10.2), Some(-10.8), true),
+            ),
+            (
+                form_key(exact_hash("apple")),
+                form_bits(633, Some(-10.8), None, false),
+            ),
+            // Capitalised, lowercase unknown.
+            (
+                form_key(exact_hash("Kyiv")),
+                form_bits(0, Some(-15.8), None, true),
+            ),
+            // No probability.
+            (form_key(exact_hash("zzz")), form_bits(5, None, None, false)),
+        ];
+        want.sort_unstable();
+        assert_eq!(t, want);
+        let bad = write("bad.tsv.gz", "apple\t633\t-108\nApple\t294\n");
+        let e = read_wordstats(&bad).unwrap_err().to_string();
         assert!(e.contains("bad.tsv.gz:2:"), "{e}");
         std::fs::remove_dir_all(&dir).ok();
     }
