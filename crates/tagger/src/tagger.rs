@@ -2,8 +2,7 @@
 
 use crate::features::{
     context_features, dynamic_features, mix, right_features, static_features, word_features,
-    word_info, WordInfo, NO_DICT, N_CONTEXT, N_DYNAMIC, N_FEATS, N_FEATS2, N_RIGHT, N_STATIC,
-    N_WORD, START_TAG,
+    word_info, WordInfo, NO_DICT, N_FEATS, N_FEATS2, N_STATIC, N_WORD, START_TAG,
 };
 use crate::model::{Model, Scores, Weights};
 use crate::{Error, Lemmatizer};
@@ -77,6 +76,9 @@ fn bytes_key(w: &str, salt: u64) -> u64 {
     });
     mix(h ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
 }
+
+/// Slots of the per-thread lemma cache: a power of two.
+const LEMMA_SLOTS: usize = 16384;
 
 /// Slots of a [`WordCache`]: a power of two. News repeats its words, so a few
 /// thousand cover most tokens; each slot holds one score per class.
@@ -263,9 +265,9 @@ impl Tagger {
                     .map(|mut s| std::mem::take(&mut s.lemma_cache))
             })
             .unwrap_or_default();
-        if cache.keys.len() != CACHE_SLOTS {
-            cache.keys = vec![0; CACHE_SLOTS];
-            cache.lemmas = vec![String::new(); CACHE_SLOTS];
+        if cache.keys.len() != LEMMA_SLOTS {
+            cache.keys = vec![0; LEMMA_SLOTS];
+            cache.lemmas = vec![String::new(); LEMMA_SLOTS];
         }
         for si in 0..doc.sentences().len() {
             if doc.sentences()[si].skip_tag {
@@ -286,7 +288,7 @@ impl Tagger {
                 }
                 let word = doc.word(i);
                 let key = bytes_key(word, 1 + x as u64);
-                let slot = (key as usize >> 7) & (CACHE_SLOTS - 1);
+                let slot = (key as usize >> 7) & (LEMMA_SLOTS - 1);
                 if cache.keys[slot] != key {
                     lemma.clear();
                     self.lemmatizer.lemma_into(word, u, x, &mut lemma);
@@ -390,10 +392,6 @@ pub(crate) fn greedy(
     let mut scores: Scores = [0; 256];
     let n_classes = n_classes.min(scores.len());
     let mut feats = [0u64; N_FEATS2];
-    let mut st = [0u64; N_STATIC];
-    let mut dy = [0u64; N_DYNAMIC];
-    let mut rt = [0u64; N_RIGHT];
-    let mut ctx = [0u64; N_CONTEXT];
     for i in 0..words.len() {
         let (class, margin) = if words[i].dict != NO_DICT {
             (words[i].dict, i32::MAX)
@@ -403,28 +401,32 @@ pub(crate) fn greedy(
         } else {
             let t1 = prev_tag(classes, i, 1);
             let t2 = prev_tag(classes, i, 2);
-            dynamic_features(words, i, t1, t2, &mut dy);
             // The features to look up: all of them, or without the word-only
             // ones when the cache supplies their sum.
             let from = match cache.as_deref_mut() {
                 Some(c) => {
                     c.word_scores(weights, &words[i], &mut scores);
-                    context_features(words, i, &mut ctx);
-                    feats[N_WORD..N_STATIC].copy_from_slice(&ctx);
+                    if let Some((ctx, _)) = feats[N_WORD..].split_first_chunk_mut() {
+                        context_features(words, i, ctx);
+                    }
                     N_WORD
                 }
                 None => {
-                    static_features(words, i, &mut st);
-                    feats[..N_STATIC].copy_from_slice(&st);
+                    if let Some((st, _)) = feats.split_first_chunk_mut() {
+                        static_features(words, i, st);
+                    }
                     scores[..n_classes].fill(0);
                     0
                 }
             };
-            feats[N_STATIC..N_FEATS].copy_from_slice(&dy);
+            if let Some((dy, _)) = feats[N_STATIC..].split_first_chunk_mut() {
+                dynamic_features(words, i, t1, t2, dy);
+            }
             let n = match second {
                 Some(p) => {
-                    right_features(words, i, right_tags(p.first, i, t1), &mut rt);
-                    feats[N_FEATS..].copy_from_slice(&rt);
+                    if let Some((rt, _)) = feats[N_FEATS..].split_first_chunk_mut() {
+                        right_features(words, i, right_tags(p.first, i, t1), rt);
+                    }
                     N_FEATS2
                 }
                 None => N_FEATS,
