@@ -77,6 +77,10 @@ fn bytes_key(w: &str, salt: u64) -> u64 {
     mix(h ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
 }
 
+/// Slots of the per-thread [`WordInfo`] cache: a power of two. A miss costs
+/// a word-table and a tag-dictionary lookup, each likely a cache miss.
+const INFO_SLOTS: usize = 16384;
+
 /// Slots of the per-thread lemma cache: a power of two.
 const LEMMA_SLOTS: usize = 16384;
 
@@ -194,14 +198,14 @@ impl Tagger {
         s.words.clear();
         if s.info_owner != self.id {
             s.info_owner = self.id;
-            s.info_keys = vec![0; CACHE_SLOTS];
-            s.info = vec![WordInfo::default(); CACHE_SLOTS];
+            s.info_keys = vec![0; INFO_SLOTS];
+            s.info = vec![WordInfo::default(); INFO_SLOTS];
         }
         for w in words {
             // A word's features depend on its bytes only (and the model's
             // tables): reuse them for words seen before.
             let key = bytes_key(w, 0);
-            let slot = (key as usize >> 7) & (CACHE_SLOTS - 1);
+            let slot = (key as usize >> 7) & (INFO_SLOTS - 1);
             let info = if s.info_keys[slot] == key {
                 s.info[slot]
             } else {
