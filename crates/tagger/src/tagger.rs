@@ -85,8 +85,9 @@ const INFO_SLOTS: usize = 16384;
 const LEMMA_SLOTS: usize = 16384;
 
 /// Slots of a [`WordCache`]: a power of two. News repeats its words, so a few
-/// thousand cover most tokens; each slot holds one score per class.
-const CACHE_SLOTS: usize = 4096;
+/// thousand cover most tokens; each slot holds one score per class (8192
+/// measured faster than 4096 on news; 16384 no faster again).
+const CACHE_SLOTS: usize = 8192;
 
 /// A direct-mapped cache from a word (its exact-form hash) to the summed
 /// weights of its [`word_features`] in one pass of one model.
