@@ -200,6 +200,9 @@ impl Weights {
                 _ => insert(&mut slots, k, start, u32::from(len)),
             }
         }
+        // Padding, so that the last run too can be read four entries at a time.
+        let mut entries = entries;
+        entries.extend([WeightEntry::default(); 3]);
         Weights {
             slots,
             mask,
@@ -274,9 +277,19 @@ impl Weights {
                 if len == DENSE {
                     slot[d] = start as u64;
                     d += 1;
-                } else if let Some(run) = self.entries.get(start..start + len as usize) {
-                    for e in run {
-                        scores[usize::from(e.class)] += i32::from(e.value);
+                } else {
+                    // Four entries at a time, the ones past the run (the next
+                    // run's, or padding) masked out: a loop of one pass for most
+                    // runs, where a loop of `len` passes mispredicts its end.
+                    let len = len as usize;
+                    let Some(run) = self.entries.get(start..start + len.next_multiple_of(4)) else {
+                        continue;
+                    };
+                    for (c, four) in run.chunks_exact(4).enumerate() {
+                        for (l, e) in four.iter().enumerate() {
+                            let keep = -i32::from(c * 4 + l < len);
+                            scores[usize::from(e.class)] += i32::from(e.value) & keep;
+                        }
                     }
                 }
             }
@@ -650,6 +663,36 @@ mod tests {
         assert_eq!(all[0], 30_000 - 7);
         assert_eq!(all[29], 30_000 - 7);
         assert!(all[30..].iter().all(|&v| v == 0));
+    }
+
+    #[test]
+    fn sparse_runs_of_every_length_add_only_their_own_entries() {
+        // Runs of 1 to 9 entries side by side: summing four entries at a time
+        // reads past each run's end, into the next run or the padding.
+        let classes = vec![(Upos::Noun, Xpos::Nn); 12];
+        let key = |k: u64| crate::features::mix(k);
+        let run = |len: u8| -> Vec<(u8, i16)> {
+            (0..len)
+                .map(|c| (c, i16::from(len) * 10 + i16::from(c)))
+                .collect()
+        };
+        let mut features: RawWeights = (1..=9u8).map(|len| (key(len.into()), run(len))).collect();
+        features.sort_by_key(|f| f.0);
+        let raw = RawModel {
+            classes,
+            features: features.clone(),
+            ..RawModel::default()
+        };
+        let m = Model::decode(&raw.encode()).unwrap();
+        for (k, run) in &features {
+            let mut want = [0; 256];
+            for (c, v) in run {
+                want[usize::from(*c)] += i32::from(*v);
+            }
+            let mut got: Scores = [0; 256];
+            m.weights.add_all(&[*k], &mut got);
+            assert_eq!(got, want, "run of {}", run.len());
+        }
     }
 
     #[test]
