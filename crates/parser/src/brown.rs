@@ -23,11 +23,12 @@
 //! are a case-sensitive hash, and only forms whose cluster differs from that
 //! of their lower-cased form get one.
 
+use crate::clusters::key;
 use crate::model::{read_varint, write_varint};
 use crate::state::word_hash;
 use crate::Error;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::Path;
 
 /// Template groups (bits of [`Brown::groups`]).
@@ -102,12 +103,6 @@ pub(crate) fn cased_hash(w: &str) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
-}
-
-/// The table key of a word hash: its upper half, never 0.
-#[inline]
-fn key(h: u64) -> u32 {
-    ((h >> 32) as u32).max(1)
 }
 
 impl Brown {
@@ -195,12 +190,7 @@ impl Brown {
     /// # Errors
     /// The file cannot be read, or a line is malformed (`path:line`).
     pub fn from_tsv(path: &Path, groups: u8, min_logprob: Option<i32>) -> Result<Brown, Error> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
-            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
-        } else {
-            Box::new(BufReader::new(file))
-        };
+        let reader = crate::clusters::open_table(path)?;
         let mut words = Vec::new();
         for (no, line) in reader.lines().enumerate() {
             let line = line.map_err(|e| Error::io(path, e))?;

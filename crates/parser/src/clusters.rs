@@ -75,9 +75,19 @@ impl std::fmt::Debug for Clusters {
     }
 }
 
+/// A word table's lines, gunzipped when the file name ends in `.gz`.
+pub(crate) fn open_table(path: &Path) -> Result<Box<dyn BufRead>, Error> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok(if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    })
+}
+
 /// The table key of a word hash: its upper half, never 0.
 #[inline]
-fn key(h: u64) -> u32 {
+pub(crate) fn key(h: u64) -> u32 {
     ((h >> 32) as u32).max(1)
 }
 
@@ -146,12 +156,7 @@ impl Clusters {
     /// The file cannot be read, or a line is malformed (`path:line`), or a fine
     /// class sits in two coarser ones.
     pub fn from_tsv(path: &Path) -> Result<Clusters, Error> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
-            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
-        } else {
-            Box::new(BufReader::new(file))
-        };
+        let reader = open_table(path)?;
         let bad = |line: usize, message: String| Error::Table {
             path: path.to_path_buf(),
             line,

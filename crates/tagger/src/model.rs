@@ -575,6 +575,17 @@ fn decode_weights(r: &mut Reader<'_>, n_classes: usize) -> Result<(Weights, usiz
 mod tests {
     use super::*;
 
+    /// A one-pass model of `classes` with the weights `features`, through
+    /// the byte format.
+    fn one_pass_model(classes: Vec<(Upos, Xpos)>, features: RawWeights) -> Model {
+        let raw = RawModel {
+            classes,
+            features,
+            ..RawModel::default()
+        };
+        Model::decode(&raw.encode()).unwrap()
+    }
+
     fn tiny() -> RawModel {
         RawModel {
             classes: vec![(Upos::Noun, Xpos::Nn), (Upos::Verb, Xpos::Vb)],
@@ -614,12 +625,7 @@ mod tests {
         let mut features: RawWeights = (0..6).map(|f| (key(100 + f as u64), long(f))).collect();
         features.push((key(9), vec![(1, 4), (29, -7)]));
         features.sort_by_key(|f| f.0);
-        let raw = RawModel {
-            classes,
-            features: features.clone(),
-            ..RawModel::default()
-        };
-        let m = Model::decode(&raw.encode()).unwrap();
+        let m = one_pass_model(classes, features.clone());
         assert_eq!(m.weights.dense.len(), 6 * 32);
         let keys = [105, 9, 100, 101, 12, 102, 103, 104].map(key);
         let mut one_by_one = [0; 30];
@@ -650,12 +656,7 @@ mod tests {
         let key = |k: u64| crate::features::mix(k);
         let mut features: RawWeights = vec![(key(1), run(30_000)), (key(2), run(-7))];
         features.sort_by_key(|f| f.0);
-        let raw = RawModel {
-            classes,
-            features,
-            ..RawModel::default()
-        };
-        let m = Model::decode(&raw.encode()).unwrap();
+        let m = one_pass_model(classes, features);
         assert_eq!(m.weights.dense.len(), 32);
         let mut all: Scores = [0; 256];
         m.weights.add_all(&[key(1), key(2)], &mut all);
@@ -678,12 +679,7 @@ mod tests {
         };
         let mut features: RawWeights = (1..=9u8).map(|len| (key(len.into()), run(len))).collect();
         features.sort_by_key(|f| f.0);
-        let raw = RawModel {
-            classes,
-            features: features.clone(),
-            ..RawModel::default()
-        };
-        let m = Model::decode(&raw.encode()).unwrap();
+        let m = one_pass_model(classes, features.clone());
         for (k, run) in &features {
             let mut want = [0; 256];
             for (c, v) in run {

@@ -872,18 +872,21 @@ fn run_pass(
 mod tests {
     use super::*;
 
+    /// Writes `text` gzipped to `dir/name` (creating `dir`) and returns the path.
+    fn write_gz(dir: &Path, name: &str, text: &str) -> PathBuf {
+        use std::io::Write;
+        std::fs::create_dir_all(dir).unwrap();
+        let path = dir.join(name);
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(text.as_bytes()).unwrap();
+        std::fs::write(&path, enc.finish().unwrap()).unwrap();
+        path
+    }
+
     #[test]
     fn cluster_table_is_read_and_bad_lines_are_located() {
-        use std::io::Write;
         let dir = std::env::temp_dir().join(format!("tocsin-clusters-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let write = |name: &str, text: &str| {
-            let path = dir.join(name);
-            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-            enc.write_all(text.as_bytes()).unwrap();
-            std::fs::write(&path, enc.finish().unwrap()).unwrap();
-            path
-        };
+        let write = |name: &str, text: &str| write_gz(&dir, name, text);
         let good = write(
             "good.tsv.gz",
             "# word\tc16\tc256\tc2048\trow\nmonday\t9\t154\t1234\t77\n",
@@ -905,16 +908,8 @@ mod tests {
     #[test]
     fn word_statistics_are_read_with_case_evidence_and_bad_lines_located() {
         use crate::features::{exact_hash, form_bits, form_key};
-        use std::io::Write;
         let dir = std::env::temp_dir().join(format!("tocsin-wordstats-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let write = |name: &str, text: &str| {
-            let path = dir.join(name);
-            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-            enc.write_all(text.as_bytes()).unwrap();
-            std::fs::write(&path, enc.finish().unwrap()).unwrap();
-            path
-        };
+        let write = |name: &str, text: &str| write_gz(&dir, name, text);
         let good = write(
             "good.tsv.gz",
             "Apple\t294\t-102\napple\t633\t-108\nKyiv\t0\t-158\nzzz\t5\t-999\n",
