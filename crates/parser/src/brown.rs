@@ -23,7 +23,7 @@
 //! are a case-sensitive hash, and only forms whose cluster differs from that
 //! of their lower-cased form get one.
 
-use crate::clusters::key;
+use crate::clusters::{key, read_sorted_keys, write_sorted_keys};
 use crate::model::{read_varint, write_varint};
 use crate::state::word_hash;
 use crate::Error;
@@ -266,11 +266,7 @@ impl Brown {
             .map(|&x| ((x >> 32) as u32, x as u32))
             .collect();
         pairs.sort_unstable();
-        let mut last = 0u32;
-        for &(k, _) in &pairs {
-            write_varint(out, u64::from(k - last));
-            last = k;
-        }
+        write_sorted_keys(out, pairs.iter().map(|p| p.0));
         for &(_, v) in &pairs {
             write_varint(out, u64::from(v));
         }
@@ -290,21 +286,12 @@ impl Brown {
             return Err(corrupt(format!("{n} words is too many")));
         }
         let groups = take(1)?[0];
+        let keys = read_sorted_keys(n, &mut take, &corrupt)?;
         let mut varint = || {
             read_varint(|| Ok::<u8, Error>(take(1)?[0]))?
                 .filter(|&v| v <= u64::from(u32::MAX))
                 .ok_or_else(|| corrupt("bad varint".into()))
         };
-        let mut keys = Vec::with_capacity(n);
-        let mut last = 0u64;
-        for _ in 0..n {
-            let gap = varint()?;
-            last += gap;
-            if gap == 0 || last > u64::from(u32::MAX) {
-                return Err(corrupt(format!("key {last} out of order")));
-            }
-            keys.push(last as u32);
-        }
         let mut entries = Vec::with_capacity(n);
         for k in keys {
             entries.push((k, varint()? as u32));
@@ -318,12 +305,7 @@ mod tests {
     use super::*;
 
     fn write_tsv(name: &str, text: &str) -> std::path::PathBuf {
-        let p = std::env::temp_dir().join(format!(
-            "tocsin-parser-brown-{}-{name}.tsv",
-            std::process::id()
-        ));
-        std::fs::write(&p, text).unwrap();
-        p
+        crate::clusters::write_temp_table("brown", name, text)
     }
 
     fn lookup(b: &Brown, w: &str) -> u32 {

@@ -85,6 +85,37 @@ pub(crate) fn open_table(path: &Path) -> Result<Box<dyn BufRead>, Error> {
     })
 }
 
+/// Writes ascending, distinct table keys as varint gaps (what
+/// [`read_sorted_keys`] reads).
+pub(crate) fn write_sorted_keys(out: &mut Vec<u8>, keys: impl Iterator<Item = u32>) {
+    let mut last = 0u32;
+    for k in keys {
+        write_varint(out, u64::from(k - last));
+        last = k;
+    }
+}
+
+/// Reads `n` keys written by [`write_sorted_keys`]; `corrupt` names the table
+/// in the error.
+pub(crate) fn read_sorted_keys<'a>(
+    n: usize,
+    take: &mut impl FnMut(usize) -> Result<&'a [u8], Error>,
+    corrupt: &impl Fn(String) -> Error,
+) -> Result<Vec<u32>, Error> {
+    let mut keys = Vec::with_capacity(n);
+    let mut last = 0u64;
+    for _ in 0..n {
+        let gap = read_varint(|| Ok::<u8, Error>(take(1)?[0]))?
+            .ok_or_else(|| corrupt("bad varint".into()))?;
+        last = last.saturating_add(gap);
+        if gap == 0 || last > u64::from(u32::MAX) {
+            return Err(corrupt(format!("key {last} out of order")));
+        }
+        keys.push(last as u32);
+    }
+    Ok(keys)
+}
+
 /// The table key of a word hash: its upper half, never 0.
 #[inline]
 pub(crate) fn key(h: u64) -> u32 {
@@ -228,11 +259,7 @@ impl Clusters {
             .map(|(&k, &f)| (k, f))
             .collect();
         pairs.sort_unstable();
-        let mut last = 0u32;
-        for &(k, _) in &pairs {
-            write_varint(out, u64::from(k - last));
-            last = k;
-        }
+        write_sorted_keys(out, pairs.iter().map(|p| p.0));
         for &(_, f) in &pairs {
             out.extend_from_slice(&f.to_le_bytes());
         }
@@ -255,17 +282,7 @@ impl Clusters {
         let classes = usize::from(u16::from_le_bytes([b[0], b[1]]));
         let mid_of = take(classes)?.to_vec();
         let coarse_of = take(classes)?.to_vec();
-        let mut keys = Vec::with_capacity(n);
-        let mut last = 0u64;
-        for _ in 0..n {
-            let gap = read_varint(|| Ok::<u8, Error>(take(1)?[0]))?
-                .ok_or_else(|| corrupt("bad varint".into()))?;
-            last += gap;
-            if gap == 0 || last > u64::from(u32::MAX) {
-                return Err(corrupt(format!("key {last} out of order")));
-            }
-            keys.push(last as u32);
-        }
+        let keys = read_sorted_keys(n, &mut take, &corrupt)?;
         let fine = take(2 * n)?;
         let mut entries = Vec::with_capacity(n);
         for (i, &k) in keys.iter().enumerate() {
@@ -279,17 +296,23 @@ impl Clusters {
     }
 }
 
+/// Writes `text` to a temporary `.tsv` file named after `table` and `name`.
+#[cfg(test)]
+pub(crate) fn write_temp_table(table: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let p = std::env::temp_dir().join(format!(
+        "tocsin-parser-{table}-{}-{name}.tsv",
+        std::process::id()
+    ));
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn write_tsv(name: &str, text: &str) -> std::path::PathBuf {
-        let p = std::env::temp_dir().join(format!(
-            "tocsin-parser-clusters-{}-{name}.tsv",
-            std::process::id()
-        ));
-        std::fs::write(&p, text).unwrap();
-        p
+        write_temp_table("clusters", name, text)
     }
 
     #[test]
