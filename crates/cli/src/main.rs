@@ -26,6 +26,7 @@ macro_rules! out {
 
 mod bench;
 mod cmd;
+mod cpu;
 mod input;
 
 use clap::{Parser, Subcommand};
@@ -72,6 +73,10 @@ enum Command {
 }
 
 fn main() {
+    if let Err(e) = cpu::check() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(a) => cmd::demo(&a),
