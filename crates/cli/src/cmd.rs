@@ -416,7 +416,7 @@ pub fn eval(e: EvalCommand) -> Result<()> {
             let text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("reading {}", gold.display()))?;
             let sents = tocsin::tocsin_core::conllu::parse_conllu(&text)
-                .map_err(|e| anyhow::anyhow!("{}:{}", gold.display(), e))?;
+                .map_err(|e| anyhow::anyhow!("{}:{}: {}", gold.display(), e.line, e.message))?;
             let report = tocsin::eval_ud_report(&sents, raw, beam_parser)?;
             if json {
                 outln!("{}", serde_json::to_string(&report)?);

@@ -78,6 +78,21 @@ fn a_missing_input_is_named() {
 }
 
 #[test]
+fn a_malformed_gold_conllu_line_is_located() {
+    let gold = tmp(
+        "bad-gold.conllu",
+        "# text = The cat.\n1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tcat\n",
+    );
+    let out = tocsin(&["eval", "ud", "--gold", gold.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    let e = text(&out.stderr);
+    assert!(
+        e.contains(&format!("{}:3: ", gold.display())) && e.contains("10 tab-separated columns"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_bad_jsonl_line_is_reported_and_skipped() {
     let p = tmp(
         "bad.jsonl",
