@@ -108,6 +108,12 @@ pub(crate) struct WordCache {
     scores: Vec<i32>,
 }
 
+/// The [`WordCache`] slot of a word's exact-form key.
+#[inline]
+fn cache_slot(key: u64) -> usize {
+    (mix(key) as usize) & (CACHE_SLOTS - 1)
+}
+
 impl WordCache {
     /// Empties the cache unless it already holds entries of `owner` with
     /// `classes` scores per slot.
@@ -126,7 +132,7 @@ impl WordCache {
     #[inline]
     fn touch(&self, w: &WordInfo) {
         let n = self.classes;
-        let slot = (mix(w.exact) as usize) & (CACHE_SLOTS - 1);
+        let slot = cache_slot(w.exact);
         let mut x = self.keys.get(slot).copied().unwrap_or(0) as i32;
         if let Some(row) = self.scores.get(slot * n..(slot + 1) * n) {
             for v in row.iter().step_by(16) {
@@ -141,7 +147,7 @@ impl WordCache {
     fn word_scores(&mut self, weights: &Weights, w: &WordInfo, scores: &mut Scores) {
         let n = self.classes;
         let key = w.exact;
-        let slot = (mix(key) as usize) & (CACHE_SLOTS - 1);
+        let slot = cache_slot(key);
         let cached = self.scores.get_mut(slot * n..(slot + 1) * n);
         let mut wf = [0u64; N_WORD];
         match cached {
