@@ -37,7 +37,8 @@ mod places;
 pub use describe::describe;
 pub use fold::{fold, fold_into};
 pub use gazetteer::{
-    distance_km, Gazetteer, Kind, Place, PlaceId, COUNTRY_ALIASES_TSV, GAZETTEER_GZ, REGIONS_TSV,
+    distance_km, Code, Gazetteer, Kind, Place, PlaceId, COUNTRY_ALIASES_TSV, GAZETTEER_GZ,
+    REGIONS_TSV,
 };
 pub use locate::{verb_token, Geolocator};
 pub use places::{find_places, Mention, TypeHint};

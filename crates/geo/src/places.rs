@@ -16,7 +16,7 @@
 //! never stops the others.
 
 use crate::fold::fold_into;
-use crate::gazetteer::{Gazetteer, Kind, PlaceId};
+use crate::gazetteer::{Code, Gazetteer, Kind, PlaceId};
 use std::collections::HashSet;
 use std::ops::Range;
 use tocsin_core::{Doc, Span, Upos, Xpos};
@@ -758,24 +758,24 @@ fn link_hierarchy(doc: &Doc, gaz: &Gazetteer, ms: &mut [Mention]) {
 
 /// Countries the story is about: those named unambiguously in it, and the
 /// actors' countries passed in by the caller.
-fn story_countries(gaz: &Gazetteer, ms: &[Mention], extra: &[&str]) -> HashSet<Box<str>> {
-    let mut set: HashSet<Box<str>> = extra
+fn story_countries(gaz: &Gazetteer, ms: &[Mention], extra: &[&str]) -> HashSet<Code> {
+    let mut set: HashSet<Code> = extra
         .iter()
         .filter(|c| gaz.country(c).is_some())
-        .map(|c| Box::<str>::from(*c))
+        .filter_map(|c| Code::new(c))
         .collect();
     for m in ms {
         for &c in &m.candidates {
             let p = gaz.place(c);
             if matches!(p.kind, Kind::Country | Kind::Region) && !p.country.is_empty() {
-                set.insert(p.country.clone());
+                set.insert(p.country);
             }
         }
     }
     set
 }
 
-fn resolve(gaz: &Gazetteer, ms: &mut [Mention], i: usize, story: &HashSet<Box<str>>) {
+fn resolve(gaz: &Gazetteer, ms: &mut [Mention], i: usize, story: &HashSet<Code>) {
     let parent = ms[i]
         .parent
         .and_then(|p| best_container(gaz, &ms[p].candidates));
@@ -838,7 +838,7 @@ fn score(
     c: PlaceId,
     hint: Option<TypeHint>,
     parent: Option<PlaceId>,
-    story: &HashSet<Box<str>>,
+    story: &HashSet<Code>,
 ) -> (f32, String) {
     let p = gaz.place(c);
     let mut why = Vec::new();

@@ -1,6 +1,6 @@
 //! The embedded gazetteer: loading, forward and reverse lookup.
 
-use tocsin_geo::{distance_km, Gazetteer, Kind};
+use tocsin_geo::{distance_km, Code, Gazetteer, Kind};
 
 fn gaz() -> &'static Gazetteer {
     Gazetteer::embedded().expect("embedded gazetteer loads")
@@ -115,4 +115,31 @@ fn malformed_data_reports_file_and_line() {
     let e =
         Gazetteer::from_parts(tocsin_geo::GAZETTEER_GZ, "# header\nBad\tline\n", "").unwrap_err();
     assert!(e.to_string().contains("regions.tsv:2"), "{e}");
+}
+
+#[test]
+fn a_region_code_too_long_to_store_is_located() {
+    let regions = "# header\nSomewhere\tsomewhere\t1.0\t2.0\tNOTACODE9\tplace\t\n";
+    let e = Gazetteer::from_parts(tocsin_geo::GAZETTEER_GZ, regions, "").unwrap_err();
+    let e = e.to_string();
+    assert!(
+        e.contains("regions.tsv:2") && e.contains("NOTACODE9"),
+        "{e}"
+    );
+}
+
+#[test]
+fn codes_are_stored_inline_and_read_back() {
+    let c = Code::new("UKR").unwrap();
+    assert_eq!(
+        (c.as_str(), c.len(), c.to_string()),
+        ("UKR", 3, "UKR".to_string())
+    );
+    assert!(c == "UKR" && c != "UK");
+    assert_eq!(Code::new("12345678").map(|c| c.len()), Some(8));
+    assert_eq!(Code::new("123456789"), None);
+    assert_eq!(Code::new("A\0B"), None);
+    assert!(Code::default().is_empty());
+    let kyiv = gaz().place(gaz().best("Kyiv").unwrap());
+    assert_eq!((&*kyiv.country, kyiv.feature.as_str()), ("UKR", "PPLC"));
 }
