@@ -490,6 +490,9 @@ impl Coder {
             Some(_) if h.compound => Vec::new(),
             Some(t) if tabari && s.upos(t) == Upos::Pron => pronoun_antecedent(r, t),
             Some(t) => pattern_actors(r, h, t),
+            // "an attack by Osgiliath soldiers": the `by` phrase of an event
+            // noun is its agent, so the actor after the noun is not its target.
+            None if legacy && p.target.is_empty() && noun_with_agent(s, v) => Vec::new(),
             // TABARI: the first actor after the words the pattern matched.
             None if tabari && p.target.is_empty() && !passive_by(s, v) => {
                 first_actor_beyond(r, v, scope.map_or(s.n, |c| c.end), &sources)
@@ -996,6 +999,12 @@ fn first_actor_after(
 /// TABARI's reading of sides by position does not apply.
 fn passive_by(s: &Sent<'_>, v: usize) -> bool {
     s.is_passive(v) && (s.kid(v, "obl:agent").is_some() || !s.prep_deps(v, "by").is_empty())
+}
+
+/// An event noun with a `by` phrase of its own, its agent ("an attack by
+/// Osgiliath soldiers").
+fn noun_with_agent(s: &Sent<'_>, v: usize) -> bool {
+    s.upos(v) == Upos::Noun && !s.prep_deps(v, "by").is_empty()
 }
 
 /// The head of the noun phrase holding token `t`, climbing only through

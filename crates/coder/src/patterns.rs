@@ -10,7 +10,8 @@
 use crate::sent::Sent;
 use tocsin_core::{Upos, Xpos};
 use tocsin_dict::{
-    Constraint, Dictionaries, PatternKind, Term, VerbPattern, Voice, WordItem, WordTok,
+    member_word_matches, Constraint, Dictionaries, PatternKind, Term, VerbPattern, Voice, WordItem,
+    WordTok, STEM_MARK,
 };
 
 /// A pattern that holds for a token.
@@ -267,13 +268,15 @@ fn term_holds_member(s: &Sent<'_>, t: usize, m: &[String]) -> bool {
     let Some((last, rest)) = m.split_last() else {
         return false;
     };
-    if s.lemma[t] != *last && s.lower[t] != *last {
-        return false;
-    }
-    rest.iter()
-        .rev()
-        .enumerate()
-        .all(|(k, w)| t > k && (s.lower[t - k - 1] == *w || s.lemma[t - k - 1] == *w))
+    let holds = |k: usize, w: &str| {
+        member_word_matches(w, &s.lower[k]) || member_word_matches(w, &s.lemma[k])
+    };
+    holds(t, last)
+        && rest
+            .iter()
+            .rev()
+            .enumerate()
+            .all(|(k, w)| t > k && holds(t - k - 1, w))
 }
 
 fn any_term(d: &Dictionaries, s: &Sent<'_>, t: usize, terms: &[Term]) -> bool {
@@ -547,14 +550,24 @@ fn span_len(
     // "efforts"); TABARI marks its stems itself.
     let exact_words = d.format == tocsin_dict::DictFormat::Petrarch;
     let word_at = |k: usize, w: &str| s.lower[k] == w || (!exact_words && s.lemma[k] == w);
+    // A synset member's word: as `word_at`, or as a TABARI stem (of the
+    // word or its lemma: "NOT" is the stem of "n't").
+    let member_at = |k: usize, w: &str| match w.strip_suffix(STEM_MARK) {
+        Some(stem) => s.lower[k].starts_with(stem) || s.lemma[k].starts_with(stem),
+        None => word_at(k, w),
+    };
     let seq_len = |words: &[String]| -> Option<usize> {
         let n = words.len();
         if n == 0 {
             return None;
         }
         let start = if forward { i } else { (i + 1).checked_sub(n)? };
-        (start + n <= s.n && words.iter().enumerate().all(|(k, w)| word_at(start + k, w)))
-            .then_some(n)
+        (start + n <= s.n
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| member_at(start + k, w)))
+        .then_some(n)
     };
     match tok {
         WordTok::Word { text, stem } => {

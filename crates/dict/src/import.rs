@@ -317,16 +317,24 @@ impl Builder {
             includes.push(inc.to_lowercase());
             self.d.synsets[idx].includes.push(inc.to_lowercase());
         } else {
-            let toks: Vec<String> = m
-                .split(|c: char| c == '_' || c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .map(|w| {
+            let toks: Vec<String> = member_words(m)
+                .filter(|(w, _)| !w.is_empty())
+                .map(|(w, followed)| {
                     if w.starts_with('&') {
                         w.to_lowercase()
                     } else {
+                        // As in TABARI patterns, a word is a stem unless a
+                        // `_` (or `=`) follows it (or it splits, as "WON'T"
+                        // does): marked with `~`.
                         phrase_tokens(w, dialect)
                             .first()
-                            .map(|t| t.text.clone())
+                            .map(|t| {
+                                if t.stem && !followed && !t.text.is_empty() {
+                                    format!("{}{STEM_MARK}", t.text)
+                                } else {
+                                    t.text.clone()
+                                }
+                            })
                             .unwrap_or_default()
                     }
                 })
@@ -476,6 +484,25 @@ impl Builder {
         out.retain(|m| seen.insert(m.clone()));
         out
     }
+}
+
+/// The words of a synset member (split at spaces and `_`), each with whether
+/// a `_` or `=` follows it.
+fn member_words(m: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = m;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c == '_' || c.is_whitespace());
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c == '_' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let (w, after) = rest.split_at(end);
+        rest = after;
+        let exact = w.ends_with('=');
+        Some((w.trim_end_matches('='), exact || after.starts_with('_')))
+    })
 }
 
 fn synset_refs(t: &WordTok) -> Vec<String> {

@@ -334,11 +334,27 @@ pub struct Synset {
     pub source: SourceRef,
 }
 
+/// Ends a synset member word that matches as a stem (TABARI: any word that
+/// starts with it), as `~` does in tocsin's own pattern syntax.
+pub const STEM_MARK: char = '~';
+
+/// Whether `word` (lowercase) is matched by the synset member word `m`: equal,
+/// or starting with it when `m` is a stem ([`STEM_MARK`]).
+#[must_use]
+pub fn member_word_matches(m: &str, word: &str) -> bool {
+    match m.strip_suffix(STEM_MARK) {
+        Some(stem) => word.starts_with(stem),
+        None => m == word,
+    }
+}
+
 impl Synset {
     /// Whether a single normalized word is a member.
     #[must_use]
     pub fn contains_word(&self, word: &str) -> bool {
-        self.members.iter().any(|m| m.len() == 1 && m[0] == word)
+        self.members
+            .iter()
+            .any(|m| m.len() == 1 && member_word_matches(&m[0], word))
     }
 }
 

@@ -248,6 +248,30 @@ fn tabari_inline_sample() {
     assert_eq!(d.verb_pattern_ids("imposes").len(), 2);
     assert_eq!(d.verb_pattern_ids("imposed").len(), 2);
     assert!(d.discards.iter().any(|x| x.phrase.tokens == ["football"]));
+    // Synset members follow TABARI's stem rule: a word not followed by `_`
+    // matches any word it starts.
+    let sanc = d.synset("sanc").unwrap();
+    assert!(sanc.contains_word("sanctions") && sanc.contains_word("sanction"));
+    assert!(sanc.contains_word("embargo") && !sanc.contains_word("embargoes"));
+}
+
+#[test]
+fn tabari_synset_members_are_stems_unless_an_underscore_follows() {
+    let dir = tmp("tabsyn");
+    let verbs = write(
+        &dir,
+        "x.verbs",
+        "<SYNSETS>\n&CUR\n+YUM YENNYEN \n+PESO_$\n+KRONER_\n&NEG\n+WON'T\n+WILL_NOT\n</SYNSETS>\nGIVE [070]\n",
+    );
+    let (d, diags) = load_tabari(&[], &[], &[verbs], &[]);
+    show(&diags);
+    let members = |name: &str| d.synset(name).unwrap().members.clone();
+    assert_eq!(
+        members("cur"),
+        [vec!["yum~", "yennyen~"], vec!["peso", "$~"], vec!["kroner"]]
+    );
+    // A word the tokenizer splits ("WON'T": wo + n't) is not a stem.
+    assert_eq!(members("neg"), [vec!["wo"], vec!["will", "not~"]]);
 }
 
 #[test]

@@ -49,5 +49,6 @@ fn tabari_validate_suite_floor() {
         "TABARI Validate: {:.3} records, F1 {:.3}",
         r.pass_rate, r.f1
     );
-    assert!(r.pass_rate >= 0.79, "record pass rate {:.3}", r.pass_rate);
+    // The coder's goal (80%) itself: 351 of 438 records now.
+    assert!(r.pass_rate >= 0.80, "record pass rate {:.3}", r.pass_rate);
 }
