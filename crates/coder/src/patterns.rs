@@ -552,9 +552,9 @@ fn span_len(
     let word_at = |k: usize, w: &str| s.lower[k] == w || (!exact_words && s.lemma[k] == w);
     // A synset member's word: as `word_at`, or as a TABARI stem (of the
     // word or its lemma: "NOT" is the stem of "n't").
-    let member_at = |k: usize, w: &str| match w.strip_suffix(STEM_MARK) {
-        Some(stem) => s.lower[k].starts_with(stem) || s.lemma[k].starts_with(stem),
-        None => word_at(k, w),
+    let member_at = |k: usize, w: &str| {
+        member_word_matches(w, &s.lower[k])
+            || ((!exact_words || w.ends_with(STEM_MARK)) && member_word_matches(w, &s.lemma[k]))
     };
     let seq_len = |words: &[String]| -> Option<usize> {
         let n = words.len();
